@@ -1,0 +1,1 @@
+"""The data model: work ids, eIds, the XML document wrapper and schema validation."""

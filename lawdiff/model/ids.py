@@ -1,0 +1,116 @@
+"""Work ids and eIds: the only place either is built or checked.
+
+A work id names one act, path-safe and readable: ``kz/<issuer>/<type>/<year>/<number>``,
+e.g. ``kz/mlsp/order/2018/379``. It doubles as the corpus path (``corpus/<id>.xml``), so
+it is validated against a strict pattern before any file is touched.
+
+An eId names one structural unit inside a work, AKN style: the path from the top,
+``<prefix>_<num>`` per step joined by ``__`` (``para_11__subpara_2__part_3__indent_6``).
+Inserted numbers keep their form: "7-1)" becomes ``subpara_7-1``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lawdiff import LawdiffError
+
+#: Structural kinds, largest to smallest, with their eId prefix and XML element name.
+#: ``indent`` (абзац) is stored as ``<p>``: every paragraph of text is an indent.
+KINDS: dict[str, tuple[str, str]] = {
+    "title": ("title", "title"),
+    "preamble": ("preamble", "preamble"),
+    "appendix": ("att", "appendix"),
+    "section": ("sec", "section"),
+    "chapter": ("chp", "chapter"),
+    "subchapter": ("subchp", "subchapter"),
+    "article": ("art", "article"),
+    "clause": ("para", "clause"),
+    "subclause": ("subpara", "subclause"),
+    "part": ("part", "part"),
+    "indent": ("indent", "p"),
+    "group": ("grp", "group"),
+    "row": ("row", "row"),
+}
+PREFIX_TO_KIND = {prefix: kind for kind, (prefix, _) in KINDS.items()}
+ELEMENT_TO_KIND = {element: kind for kind, (_, element) in KINDS.items()}
+#: Kinds that occur once per parent and carry no number in their eId.
+UNNUMBERED = {"title", "preamble"}
+
+ACT_TYPES = ("constitution", "code", "law", "decree", "resolution", "decision", "order", "act")
+
+_WORK_ID = re.compile(
+    r"^kz/[a-z0-9]+(?:-[a-z0-9]+)*/(?:%s)/(?:1[89]|20)\d\d/[a-z0-9]+(?:-[a-z0-9]+)*$"
+    % "|".join(ACT_TYPES)
+)
+_NUM = re.compile(r"^[0-9a-z]+(?:-[0-9a-z]+)*$")
+
+# Kazakh and Russian Cyrillic to Latin, for slugs (issuer codes, act numbers, eId letters).
+_TRANSLIT = {
+    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e",
+    "ж": "zh", "з": "z", "и": "i", "й": "i", "к": "k", "қ": "q", "л": "l", "м": "m", "н": "n",
+    "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u",
+    "ү": "u", "ф": "f", "х": "kh", "һ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+    "ъ": "", "ы": "y", "і": "i", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+}
+
+
+def transliterate(text: str) -> str:
+    """Latin transliteration of Kazakh/Russian Cyrillic (lower case), other characters kept."""
+    return "".join(_TRANSLIT.get(ch, ch) for ch in text.lower())
+
+
+def slug(text: str) -> str:
+    """A path-safe slug: transliterated, lower case, runs of other characters folded to '-'."""
+    out = re.sub(r"[^a-z0-9]+", "-", transliterate(unicodedata.normalize("NFC", text)))
+    return out.strip("-")
+
+
+def work_id(issuer: str, act_type: str, year: int, number: str) -> str:
+    """Build a work id from its metadata; raises LawdiffError if the parts do not fit."""
+    wid = f"kz/{slug(issuer)}/{act_type}/{year}/{slug(number)}"
+    return check_work_id(wid)
+
+
+def check_work_id(wid: str) -> str:
+    """Return ``wid`` if it is a well-formed work id, else raise LawdiffError.
+
+    The pattern admits no '..', no absolute path and no characters outside [a-z0-9-/],
+    so a work id can never point outside the corpus directory.
+    """
+    if not isinstance(wid, str) or not _WORK_ID.match(wid):
+        raise LawdiffError(f"invalid work id {wid!r}: expected kz/<issuer>/<type>/<year>/<number>")
+    return wid
+
+
+def norm_num(num: str) -> str:
+    """The eId form of a unit number: "7-1)" -> "7-1", "5." -> "5", "а)" -> "a"."""
+    n = num.strip().rstrip(".)").strip()
+    n = slug(n)
+    if not _NUM.match(n):
+        raise LawdiffError(f"cannot use {num!r} as a unit number")
+    return n
+
+
+def eid(path: list[tuple[str, str | None]]) -> str:
+    """The eId for a path of (kind, number) steps from the top of the work."""
+    parts = []
+    for kind, num in path:
+        if kind not in KINDS:
+            raise LawdiffError(f"unknown structural kind {kind!r}")
+        prefix = KINDS[kind][0]
+        parts.append(prefix if kind in UNNUMBERED else f"{prefix}_{norm_num(str(num))}")
+    return "__".join(parts)
+
+
+def parse_eid(value: str) -> list[tuple[str, str | None]]:
+    """Inverse of :func:`eid`: ``para_2__subpara_1`` -> [("clause", "2"), ("subclause", "1")]."""
+    path: list[tuple[str, str | None]] = []
+    for step in value.split("__"):
+        prefix, _, num = step.partition("_")
+        kind = PREFIX_TO_KIND.get(prefix)
+        if kind is None or (kind not in UNNUMBERED and not _NUM.match(num)):
+            raise LawdiffError(f"invalid eId {value!r} (step {step!r})")
+        path.append((kind, num or None))
+    return path
