@@ -24,7 +24,7 @@ MAX_XML_BYTES = 64 * 1024 * 1024
 #: Attributes are written in this order; any other attribute follows alphabetically.
 ATTR_ORDER = (
     "id", "lang", "eId", "num", "kind", "scheme", "code", "status", "work", "date", "number",
-    "from", "until", "by", "ended-by", "absent", "rule", "origin", "target", "type", "issuer",
+    "from", "until", "by", "by-date", "ended-by", "absent", "rule", "origin", "target", "type", "issuer",
     "registration", "region", "latin", "currency", "unit", "setting", "price", "count", "after",
     "old", "new", "line", "before", "reason", "complete", "file", "sha256", "layout", "source",
 )

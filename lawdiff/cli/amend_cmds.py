@@ -1,0 +1,3 @@
+"""Commands: amend_cmds."""
+
+from lawdiff.cli.group import cli  # noqa: F401

@@ -1,0 +1,3 @@
+"""Commands: corpus_cmds."""
+
+from lawdiff.cli.group import cli  # noqa: F401

@@ -1,0 +1,15 @@
+"""Entry point: imports every command module so their commands register on the group."""
+
+from __future__ import annotations
+
+import sys
+
+from lawdiff.cli import amend_cmds, corpus_cmds, query_cmds, review_cmds  # noqa: F401  (registration)
+from lawdiff.cli.group import cli, run
+
+
+def main() -> None:
+    sys.exit(run())
+
+
+__all__ = ["cli", "main"]

@@ -1,0 +1,3 @@
+"""Commands: review_cmds."""
+
+from lawdiff.cli.group import cli  # noqa: F401

@@ -1,0 +1,83 @@
+"""Cited acts: "<issuer> <date> № <number> "<title>" <act type>" in running text.
+
+Used for the references of an act (its preamble cites the acts it is based on), for the
+amending acts named in "Ескерту" notes, and for the act an amending act amends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from lawdiff import LawdiffError
+from lawdiff.dates import find_dates
+from lawdiff.ingest.issuers import act_type, recognise_issuer
+from lawdiff.model.ids import work_id
+
+_NUMBER = re.compile(r"(?:№|N)\s*(?P<num>[0-9][0-9A-Za-zА-Яа-яӘәІі/-]*)")
+_TYPE_WORD = re.compile(
+    r"(?P<w>[Ққ]аулы\w*|[Бб]ұйры\w*|[Шш]ешім\w*|[Жж]арлы\w*|[Пп]остановлени\w*|[Пп]риказ\w*|[Рр]ешени\w*|[Уу]каз\w*)"
+)
+_REGISTRATION = re.compile(r"№\s*(?P<reg>\d[\d-]*)\s+болып\s+тіркел|за\s+№\s*(?P<rreg>\d[\d-]*)")
+_QUOTED = re.compile(r"[\"«](?P<t>[^\"«»]{5,}?)[\"»]")
+
+
+@dataclass(frozen=True)
+class ActRef:
+    """One cited act; ``work`` is set when issuer, type, year and number are all known."""
+
+    text: str
+    number: str
+    date: dt.date | None
+    type: str | None
+    issuer: str | None
+    issuer_code: str | None
+    registration: str | None
+    title: str | None
+    work: str | None
+
+
+def _issuer_window(text: str, end: int) -> str:
+    start = max(text.rfind(sep, 0, end) for sep in (";", ".", ",", "(", ")", "\n")) + 1
+    return text[max(start, end - 200):end]
+
+
+def find_refs(text: str) -> list[ActRef]:
+    """Every act citation with a number and a date in ``text``, in order."""
+    refs: list[ActRef] = []
+    dates = find_dates(text)
+    for m in _NUMBER.finditer(text):
+        before = [(off, d) for off, d in dates if off < m.start() and m.start() - off < 60]
+        if not before:
+            continue
+        d_off, d = before[-1]
+        after = text[m.end(): m.end() + 250]
+        # The act type word follows the number, possibly after a quoted title or a bracket.
+        stripped = re.sub(r"\([^()]*\)", " ", after)
+        stripped = _QUOTED.sub(" ", stripped)
+        tm = _TYPE_WORD.search(stripped[:80])
+        if not tm:
+            continue
+        issuer_text = _issuer_window(text, d_off)
+        issuer = recognise_issuer(issuer_text)
+        kind = act_type(tm["w"], issuer.kind if issuer else None)
+        reg = _REGISTRATION.search(after[:300])
+        title_m = _QUOTED.search(after[: after.find(tm["w"]) + 1] if tm["w"] in after else "")
+        if not title_m:
+            prior = text[max(0, d_off - 400): d_off]
+            quoted = list(_QUOTED.finditer(prior))
+            title_m = quoted[-1] if quoted and prior[quoted[-1].end():].count('"') == 0 else None
+        wid = None
+        if issuer and kind:
+            try:
+                wid = work_id(issuer.code, kind, d.year, m["num"])
+            except LawdiffError:
+                wid = None
+        refs.append(ActRef(
+            text=text[d_off: m.end()].strip(), number=m["num"], date=d, type=kind,
+            issuer=issuer.text if issuer else None, issuer_code=issuer.code if issuer else None,
+            registration=(reg["reg"] or reg["rreg"]) if reg else None,
+            title=title_m["t"].strip() if title_m else None, work=wid,
+        ))
+    return refs

@@ -1,0 +1,85 @@
+"""Terminal redline: deletions red and struck through, insertions green and underlined.
+
+Without colour (pipes, files, ``--no-color``) the same redline is written with the markers
+of ``git diff --word-diff``: ``[-deleted-]`` and ``{+inserted+}``.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Iterable
+
+from rich.console import Console
+from rich.text import Text
+
+from lawdiff.diff import DELETE, INSERT, Change, format_decimal, format_signed
+
+_STYLE = {DELETE: "red strike", INSERT: "green underline"}
+_MARK = {DELETE: ("[-", "-]"), INSERT: ("{+", "+}")}
+
+
+def price_line(change: Change) -> str | None:
+    """``948.30 → 1000.00 (+51.70, +5.45%)``; None for rows without a price or provisions."""
+    old, new = change.price_old, change.price_new
+    if old is not None and new is not None:
+        if old == new:
+            return f"{format_decimal(new)} (unchanged)"
+        pct = change.price_percent
+        tail = f", {format_signed(pct)}%" if pct is not None else ""
+        return f"{format_decimal(old)} → {format_decimal(new)} ({format_signed(new - old)}{tail})"
+    if new is not None:
+        return f"{format_decimal(new)} (new row)"
+    if old is not None:
+        return f"{format_decimal(old)} (row removed)"
+    return None
+
+
+def header(change: Change) -> str:
+    if change.label and change.label != change.eid:
+        return f"{change.label} [{change.eid}] {change.kind}"
+    return f"{change.eid} {change.kind}"
+
+
+def _plain(change: Change) -> list[str]:
+    lines = [header(change)]
+    body = []
+    for op in change.ops:
+        if op.kind in _MARK:
+            start, end = _MARK[op.kind]
+            body.append(f"{start}{op.text}{end}")
+        else:
+            body.append(op.text)
+    if body:
+        lines.extend("  " + line for line in "".join(body).split("\n"))
+    price = price_line(change)
+    if price:
+        lines.append(f"  price: {price}")
+    return lines
+
+
+def render_text(changes: Iterable[Change], color: bool) -> str:
+    """The redline of ``changes`` as terminal text, one block per change, blank-line separated."""
+    changes = list(changes)
+    if not changes:
+        return "No changes.\n"
+    if not color:
+        return "\n\n".join("\n".join(_plain(ch)) for ch in changes) + "\n"
+
+    buf = io.StringIO()
+    console = Console(
+        file=buf, force_terminal=True, color_system="standard", width=100_000, soft_wrap=True,
+        highlight=False, markup=False, emoji=False, legacy_windows=False,
+    )
+    for n, change in enumerate(changes):
+        if n:
+            console.print()
+        console.print(Text(header(change), style="bold"))
+        body = Text("  ")
+        for op in change.ops:
+            body.append(op.text.replace("\n", "\n  "), style=_STYLE.get(op.kind, ""))
+        if change.ops:
+            console.print(body)
+        price = price_line(change)
+        if price:
+            console.print(Text(f"  price: {price}"))
+    return buf.getvalue()

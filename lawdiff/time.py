@@ -1,0 +1,255 @@
+"""Time: entry-into-force rules, bounds that may be undetermined, intervals and status.
+
+Every date lawdiff answers with is computed here, from a work's lifecycle events. Nothing is
+guessed: when a fact is missing (the seeds carry no publication dates) a bound is
+*undetermined* and carries the earliest date it could be and the reason, and queries answer
+with a status that says so (see :func:`status_at`). Intervals are half-open ``[start, end)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from lawdiff.model.act import Act, Event
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named entry-into-force rule: the event it counts from and the days it adds."""
+
+    name: str
+    counts_from: str          # "published" | "signed" | "fixed"
+    days: int
+    description: str
+    citation: str
+
+
+#: Ten calendar days must elapse after the day of first official publication, so the act is
+#: in force from publication + 11 days: published 20 Dec -> the ten days are 21..30 Dec ->
+#: in force 31 Dec.
+PUBLICATION_PLUS_10 = Rule(
+    "publication+10d", "published", 11,
+    "in force after ten calendar days have elapsed from the day of first official publication",
+    "\"алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі\"",
+)
+FROM_PUBLICATION = Rule(
+    "from-publication", "published", 0,
+    "in force from the day of first official publication",
+    "\"алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі\"",
+)
+FROM_SIGNING = Rule(
+    "from-signing", "signed", 0, "in force from the day of signing",
+    "\"қол қойылған күнінен бастап қолданысқа енгізіледі\"",
+)
+FIXED_DATE = Rule("fixed-date", "fixed", 0, "in force from the date the text names", "\"DD.MM.YYYY бастап\"")
+#: An act with no entry-into-force clause falls under the statutory default: ten calendar
+#: days after first official publication (Law of the Republic of Kazakhstan "On legal acts").
+DEFAULT = Rule(
+    "default", "published", 11,
+    "no entry-into-force clause: statutory default, ten calendar days after first official publication",
+    "Law of the Republic of Kazakhstan \"On legal acts\" (default entry into force)",
+)
+RULES = {r.name: r for r in (PUBLICATION_PLUS_10, FROM_PUBLICATION, FROM_SIGNING, FIXED_DATE, DEFAULT)}
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A start or end date: known (``date``) or undetermined (``earliest`` and a reason)."""
+
+    date: dt.date | None
+    earliest: dt.date | None
+    reason: str
+    default: bool = False     # computed by the statutory default rule, not by the act's text
+
+    @property
+    def determined(self) -> bool:
+        return self.date is not None
+
+    @property
+    def lower(self) -> dt.date | None:
+        """The earliest date this bound can be (the date itself when determined)."""
+        return self.date or self.earliest
+
+    def to_json(self) -> dict:
+        return {"date": _iso(self.date), "earliest": _iso(self.earliest),
+                "determined": self.determined, "default": self.default, "reason": self.reason}
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def known(d: dt.date, reason: str) -> Bound:
+    return Bound(d, None, reason)
+
+
+@dataclass(frozen=True)
+class Status:
+    """The answer for one date: a state and why."""
+
+    state: str      # in-force | in-force-unconfirmed | uncertain | not-yet-in-force | repealed | expired | not-in-corpus
+    reason: str
+
+    @property
+    def in_force(self) -> bool:
+        return self.state in ("in-force", "in-force-unconfirmed")
+
+    def to_json(self) -> dict:
+        return {"status": self.state, "reason": self.reason}
+
+
+STATE_LABELS = {
+    "in-force": "in force",
+    "in-force-unconfirmed": "in force (unconfirmed)",
+    "uncertain": "uncertain",
+    "not-yet-in-force": "not yet in force",
+    "repealed": "repealed",
+    "expired": "period ended",
+    "not-in-corpus": "not in the corpus",
+}
+
+
+# -- entry into force of a work --------------------------------------------------------------
+
+def _first(events: list[Event], kind: str, **match) -> Event | None:
+    """The user's fact wins over one read from the text; among equals, the last recorded."""
+    hits = [e for e in events if e.kind == kind and all(getattr(e, k) == v for k, v in match.items())]
+    if not hits:
+        return None
+    users = [e for e in hits if e.origin == "user"]
+    return (users or hits)[-1]
+
+
+def apply_rule(rule: Rule, *, published: dt.date | None, signed: dt.date | None,
+               earliest_publication: dt.date | None, what: str) -> Bound:
+    """The entry into force given by ``rule`` from the facts known (any may be None)."""
+    if rule.counts_from == "published":
+        base = f"{what}: {rule.description} ({rule.citation})"
+        if published:
+            return Bound(published + dt.timedelta(days=rule.days), None,
+                         f"{base}; published {published.isoformat()}", default=rule is DEFAULT)
+        earliest = earliest_publication + dt.timedelta(days=rule.days) if earliest_publication else None
+        why = f"{base}; the date of first official publication is not recorded"
+        if earliest:
+            why += f", so it cannot be earlier than {earliest.isoformat()}"
+        return Bound(None, earliest, why, default=rule is DEFAULT)
+    if rule.counts_from == "signed":
+        if signed:
+            return Bound(signed, None, f"{what}: {rule.description}; signed {signed.isoformat()}")
+        return Bound(None, None, f"{what}: {rule.description}; the date of signing is not recorded")
+    raise ValueError(f"rule {rule.name} needs a fixed date")
+
+
+def entry_into_force(act: Act) -> Bound:
+    """When ``act`` entered (or enters) into force, from its lifecycle."""
+    events = act.events()
+    eif = _first(events, "entry-into-force")
+    if eif and eif.date:
+        return known(eif.date, f"entry into force {eif.date.isoformat()} ({eif.origin}: {eif.source})")
+    published = _first(events, "published")
+    signed = _first(events, "signed") or _first(events, "adopted")
+    registered = _first(events, "registered")
+    # Publication cannot precede adoption, nor, for an act subject to state registration,
+    # its registration.
+    earliest_pub = max(d for d in (act.date, registered.date if registered else None) if d)
+    rule = RULES.get(eif.rule) if eif and eif.rule else DEFAULT
+    return apply_rule(rule, published=published.date if published else None,
+                      signed=signed.date if signed else act.date,
+                      earliest_publication=earliest_pub, what=act.id)
+
+
+def external_entry_into_force(event: Event) -> Bound:
+    """Entry into force of an act known only through an event in another work's lifecycle
+    (an "Ескерту" note naming the amending act, its date and its entry-into-force phrase)."""
+    if event.date:
+        return known(event.date, f"{event.by}: effective {event.date.isoformat()} ({event.origin}: {event.source})")
+    rule = RULES.get(event.rule or "", None)
+    if rule is None:
+        return Bound(None, event.by_date, f"{event.by}: entry into force not stated ({event.source})")
+    return apply_rule(rule, published=None, signed=event.by_date,
+                      earliest_publication=event.by_date, what=event.by or "amending act")
+
+
+def repeal(act: Act) -> tuple[Bound, str] | None:
+    """When ``act`` stops being in force by repeal, and the repealing act, if it is repealed."""
+    ev = _first(act.events(), "repealed")
+    if not ev:
+        return None
+    if ev.date:
+        return known(ev.date, f"repealed from {ev.date.isoformat()} by {ev.by or 'a later act'} ({ev.source})"), ev.by or ""
+    return external_entry_into_force(ev), ev.by or ""
+
+
+@dataclass(frozen=True)
+class WorkInterval:
+    """When a work is in force: entry into force, the period it applies to, repeal."""
+
+    start: Bound
+    end: Bound | None
+    end_state: str = "repealed"   # what the end means: repealed or expired
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"from": self.start.to_json(), "until": self.end.to_json() if self.end else None,
+                "ends_by": self.end_state if self.end else None}
+
+
+def work_interval(act: Act) -> WorkInterval:
+    """The in-force interval of a work, period of application and repeal included."""
+    start = entry_into_force(act)
+    end: Bound | None = None
+    end_state = "repealed"
+    period = act.period
+    if period:
+        p_from, p_until, phrase = period
+        if start.determined and start.date < p_from:
+            start = known(p_from, f"applies from {p_from.isoformat()} (\"{phrase}\"); {start.reason}")
+        elif not start.determined and (start.earliest is None or start.earliest < p_from):
+            start = Bound(None, p_from, f"applies from {p_from.isoformat()} (\"{phrase}\") at the earliest; {start.reason}",
+                          default=start.default)
+        end, end_state = known(p_until, f"period of application \"{phrase}\" ends {p_until.isoformat()}"), "expired"
+    rep = repeal(act)
+    if rep:
+        rep_bound, _ = rep
+        if end is None or (rep_bound.lower and rep_bound.lower < end.date):
+            end, end_state = rep_bound, "repealed"
+    return WorkInterval(start, end, end_state)
+
+
+# -- status at a date --------------------------------------------------------------------------
+
+def status_at(start: Bound, end: Bound | None, when: dt.date, *, end_state: str = "repealed",
+              competing: bool = False) -> Status:
+    """The state on ``when`` of something in force over [start, end).
+
+    - before the earliest possible start: not yet in force (certain);
+    - start undetermined and ``when`` past its earliest date: "in force (unconfirmed)", or
+      "uncertain" when ``competing`` (another version could be the one in force instead);
+    - end undetermined and ``when`` past its earliest date: "uncertain" (it may have ended);
+    - on or after a determined end: repealed / expired.
+    """
+    if start.lower and when < start.lower:
+        return Status("not-yet-in-force", f"not in force before {start.lower.isoformat()}: {start.reason}")
+    if start.lower is None and not start.determined:
+        return Status("uncertain", start.reason)
+    if end is not None:
+        if end.determined and when >= end.date:
+            return Status(end_state, end.reason)
+        if not end.determined and end.earliest and when >= end.earliest:
+            return Status("uncertain", f"may have ended: {end.reason}")
+    if not start.determined:
+        if competing:
+            return Status("uncertain", f"may not yet apply: {start.reason}")
+        return Status("in-force-unconfirmed", start.reason)
+    reason = start.reason
+    if start.default:
+        reason += " (statutory default rule)"
+    return Status("in-force", reason)
+
+
+def combine(outer: Status, inner: Status) -> Status:
+    """The status of a provision inside a work: the weaker of the two answers."""
+    order = ["not-in-corpus", "repealed", "expired", "not-yet-in-force", "uncertain",
+             "in-force-unconfirmed", "in-force"]
+    return outer if order.index(outer.state) < order.index(inner.state) else inner
