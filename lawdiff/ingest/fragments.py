@@ -47,15 +47,12 @@ _ACT = (r"(?:бұйрық|бұйрығ|қаулы|шешім|Заң|[Кк]оде
 FRAGMENT = re.compile(
     rf"(?:{_NUM}-{_UNIT}{_W}*"                       # 5-тармақтың, 4-қосымшаға, 8-бабының
     rf"|{_NUM}\)\s{_UNIT}{_W}*"                      # 1) тармақшасында
-    rf"|{_NUM}-?\)"                                  # 7-1) on its own
     rf"|№\s?\d[\w/-]*"                               # № 230
-    rf"|(?:(?!Қазақстан|Республика)[{_UP}]{_W}+\s(?=[Кк]одекс))?{_ACT}{_W}*"
+    rf"|(?<![\"«\w])(?:(?!Қазақстан|Республика)[{_UP}]{_W}+\s(?=[Кк]одекс))?{_ACT}{_W}*"
     rf")"
 )
-_FRAG_END = re.compile(
-    rf"(?P<pre>.*?)(?P<frag>(?<![\w-]){FRAGMENT.pattern})"
-    rf"(?P<caps>(?:\s+[{_UP}]{{2,}}[:.]?)*)\s*$"
-)
+_GLUE = ':;"(»'
+_CAPS_TAIL = re.compile(rf"(?:\s+[{_UP}]{{2,}}[:.]?)+$")
 _COLON_FIRST = re.compile(rf"^(?P<pre>(?:.*\s)?):(?P<frag>{FRAGMENT.pattern})\s*$")
 _BARE_UNIT = re.compile(rf"^{_UNIT}{_W}*$")
 _DANGLING_NUM = re.compile(rf"\s*(?<![\w-])({_NUM}-)\s*$")
@@ -86,22 +83,28 @@ def _fill(indent: str, content: str, frags: list[str], leading: bool) -> str | N
     return indent + "".join(out)
 
 
-def _split_fragments(tail: str) -> list[str] | None:
-    """Split a run of fragments ("№ 230", "4-қосымшаға") into the single fragments."""
-    frags, pos = [], 0
-    while pos < len(tail):
-        m = FRAGMENT.match(tail, pos)
-        if not m:
-            return None
-        frags.append(m.group(0))
-        pos = m.end()
-        while pos < len(tail) and tail[pos] == " ":
-            pos += 1
-    return frags
+def _trailing_fragments(s: str) -> list[tuple[int, str]]:
+    """The fragments ending ``s``, as (start, text), last first; each the longest possible."""
+    found: list[tuple[int, str]] = []
+    end = len(s)
+    while end > 0:
+        best = None
+        for start in range(end - 1, -1, -1):
+            if start and not (s[start - 1].isspace() or s[start - 1] in _GLUE):
+                continue
+            if FRAGMENT.fullmatch(s, start, end):
+                best = start
+        if best is None:
+            break
+        found.append((best, s[best:end]))
+        if best == 0 or s[best - 1] != " ":
+            break  # glued to punctuation, or the line start: no further fragment
+        end = best - 1
+    return found
 
 
 def _repair_line(text: str) -> tuple[str, bool] | None:
-    """The repaired line and whether the fragment went to the line start, or None."""
+    """The repaired line and whether a fragment went to the line start, or None."""
     ind = _indent(text)
     content = text[ind:].rstrip()
     if not content:
@@ -109,22 +112,24 @@ def _repair_line(text: str) -> tuple[str, bool] | None:
     m = _COLON_FIRST.match(content)
     if m:  # ":6-тармақта" -> "6-тармақта:"
         return text[:ind] + m.group("pre") + m.group("frag") + ":", False
-    m = _FRAG_END.match(content)
-    if not m:
-        return None
-    frags = _split_fragments(m.group("frag"))
-    pre = m.group("pre")
-    if frags is None or not pre.strip():
-        return None
-    if pre.endswith("  "):  # the gap is right before the fragment: only spacing is off
-        return None if m.group("caps") else (text[:ind] + pre.rstrip() + " " + m.group("frag"), False)
-    if not (pre.endswith(" ") or pre[-1] in ':;"(»'):
-        return None
-    body = pre.rstrip(" ") + m.group("caps")
+    caps = _CAPS_TAIL.search(content)
+    core, tail = (content[:caps.start()], caps.group(0)) if caps else (content, "")
+    frags = _trailing_fragments(core)
     leading = ind not in _NORMAL_INDENT and (ind - 1) in _NORMAL_INDENT
     indent = " " * (ind - 1 if leading else ind)
-    new = _fill(indent, body, frags, leading)
-    return (new, leading) if new is not None else None
+    for k in range(1, len(frags) + 1):
+        start = frags[k - 1][0]
+        pre = core[:start]
+        if not pre.strip():
+            return None
+        run = [f for _, f in reversed(frags[:k])]
+        if pre.endswith("  ") and k == 1 and not tail:
+            # the gap is right before the fragment: only the spacing is off
+            return text[:ind] + pre.rstrip() + " " + run[0], False
+        new = _fill(indent, pre.rstrip(" ") + tail, run, leading)
+        if new is not None:
+            return new, leading
+    return None
 
 
 def repair_displaced_fragments(lines: list[tuple[int, str]], log: RepairLog) -> list[tuple[int, str]]:
