@@ -253,3 +253,76 @@ def combine(outer: Status, inner: Status) -> Status:
     order = ["not-in-corpus", "repealed", "expired", "not-yet-in-force", "uncertain",
              "in-force-unconfirmed", "in-force"]
     return outer if order.index(outer.state) < order.index(inner.state) else inner
+
+
+# -- versions of provisions -------------------------------------------------------------------
+
+def amending_act_start(act: Act, by: str, lookup) -> Bound:
+    """When the act ``by`` took effect on ``act``: from ``by``'s own lifecycle when it is in the
+    corpus, else from what ``act``'s lifecycle says of it (its notes, or a user's fact)."""
+    events = [e for e in act.events() if e.by == by and e.kind in ("amended", "repealed")]
+    user = [e for e in events if e.origin == "user" and e.date]
+    if user:
+        return external_entry_into_force(user[-1])
+    other = lookup(by) if lookup else None
+    if other is not None:
+        bound = entry_into_force(other)
+        return Bound(bound.date, bound.earliest, bound.reason, bound.default)
+    if events:
+        return external_entry_into_force(events[0])
+    return Bound(None, None, f"{by}: not in the corpus and no note gives its entry into force")
+
+
+@dataclass(frozen=True)
+class VersionInterval:
+    """The bounds of one version of a provision, and whether another version competes."""
+
+    start: Bound
+    end: Bound | None
+    end_state: str
+    by: str | None          # the act that gave this wording (None: the work's own text)
+    absent: bool            # the wording is not in the corpus
+    competing: bool         # it replaced an earlier version (so an undetermined start is uncertain)
+
+    def to_json(self) -> dict:
+        return {"from": self.start.to_json(), "until": self.end.to_json() if self.end else None,
+                "by": self.by}
+
+
+def version_interval(act: Act, el, lookup, work: WorkInterval | None = None) -> VersionInterval:
+    """The interval of one version element (``from``/``until``/``by``/``ended-by`` on it or on
+    its nearest versioned ancestor; none of them: the work's own interval)."""
+    work = work or work_interval(act)
+    holder = el
+    for cand in [el, *el.iterancestors()]:
+        if any(cand.get(a) for a in ("from", "until", "by", "ended-by")):
+            holder = cand
+            break
+    by = holder.get("by")
+    if holder.get("from"):
+        start = known(dt.date.fromisoformat(holder.get("from")), f"this wording applies from {holder.get('from')}" + (f" (given by {by})" if by else ""))
+    elif by:
+        start = amending_act_start(act, by, lookup)
+    else:
+        start = work.start
+    end, end_state = work.end, work.end_state
+    if holder.get("until"):
+        end, end_state = known(dt.date.fromisoformat(holder.get("until")), f"this wording applies until {holder.get('until')}"), "repealed"
+    elif holder.get("ended-by"):
+        end, end_state = amending_act_start(act, holder.get("ended-by"), lookup), "repealed"
+    if work.end is not None and end is not None and end is not work.end:
+        if work.end.lower and end.lower and work.end.lower < end.lower:
+            end, end_state = work.end, work.end_state
+    absent = any(a.get("absent") == "true" for a in [el, *el.iterancestors()] if a is holder or a is el)
+    return VersionInterval(start, end, end_state, by, absent, competing=bool(by))
+
+
+def version_status(act: Act, el, when: dt.date, lookup, work: WorkInterval | None = None) -> tuple[Status, VersionInterval]:
+    """The status of one version on ``when``, within its work's own status."""
+    work = work or work_interval(act)
+    vi = version_interval(act, el, lookup, work)
+    st = status_at(vi.start, vi.end, when, end_state=vi.end_state, competing=vi.competing)
+    st = combine(status_at(work.start, work.end, when, end_state=work.end_state), st)
+    if vi.absent and st.state in ("in-force", "in-force-unconfirmed", "uncertain"):
+        st = Status("not-in-corpus", f"the wording in force then is not in the corpus ({st.reason})")
+    return st, vi

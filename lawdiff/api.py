@@ -1,0 +1,233 @@
+"""The Python API: every question lawdiff answers. The CLI only formats these results.
+
+All functions take a :class:`~lawdiff.corpus.Corpus` and return plain data (dicts and lists
+ready for JSON); dates are ``datetime.date``. Errors are :class:`~lawdiff.LawdiffError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from lawdiff import LawdiffError
+from lawdiff import time as T
+from lawdiff.corpus import Corpus
+from lawdiff.ingest.issuers import find_place
+from lawdiff.model.act import Act, Event
+from lawdiff.model.ids import check_work_id
+
+SETTINGS = ("home", "semi-stationary", "stationary")
+EVENT_KINDS = ("published", "entry-into-force", "repealed", "amended", "registered", "signed", "expired")
+
+
+class Lookup:
+    """Loads works on demand and caches them, so one query reads each file once."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self._cache: dict[str, Act | None] = {}
+
+    def __call__(self, work: str) -> Act | None:
+        if work not in self._cache:
+            self._cache[work] = self.corpus.load(work) if self.corpus.exists(work) else None
+        return self._cache[work]
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def work_summary(act: Act) -> dict:
+    place = act.place
+    return {
+        "work": act.id, "type": act.type, "number": act.number, "date": _iso(act.date),
+        "title": act.title, "place": place.text if place is not None else None,
+        "place_latin": place.get("latin") if place is not None else None,
+        "setting": act.setting, "complete": act.complete,
+        "aliases": {a.get("scheme"): a.text for a in act.root.iterfind("meta/alias")},
+    }
+
+
+def list_works(corpus: Corpus) -> list[dict]:
+    """One summary per work, sorted by work id."""
+    return [work_summary(a) for a in corpus.works()]
+
+
+# -- tariffs ------------------------------------------------------------------------------------
+
+def _row_json(act: Act, row, table) -> dict:
+    group = row.getparent()
+    return {
+        "work": act.id, "row": int(row.get("num")), "category": group.findtext("heading"),
+        "service": row.findtext("service"), "position": row.findtext("position"),
+        "price": str(Decimal(row.get("price"))), "currency": table.get("currency"),
+        "unit": table.get("unit"), "setting": table.get("setting"), "eId": row.get("eId"),
+    }
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w-]+", text.casefold())
+
+
+def _matches(query: str | None, text: str | None) -> bool:
+    """Every word of the query occurs in the text as the start of a word (case-insensitive)."""
+    if not query:
+        return True
+    words = _words(text or "")
+    return all(any(w.startswith(q) for w in words) for q in _words(query))
+
+
+def tariff_rows(corpus: Corpus, work: str) -> list[dict]:
+    """Every tariff row of one work, as printed (all versions of amended rows)."""
+    act = corpus.load(check_work_id(work))
+    out = [_row_json(act, row, table) for table in act.tariff_tables() for row in table.iter("row")]
+    if not out:
+        raise LawdiffError(f"work {work} has no tariff table")
+    return out
+
+
+def place_matches(act: Act, query: str) -> bool:
+    """"Орал", "Орал қаласы", "Oral", "Uralsk" all match the work whose place is Орал."""
+    place = act.place
+    if place is None:
+        return False
+    known = find_place(query)
+    if known is not None:
+        return known.name.casefold() == (place.text or "").casefold()
+    q = re.sub(r"\s+(қаласы|ауданы|облысы)$", "", query.strip(), flags=re.I).casefold()
+    return q in {(place.text or "").casefold(), (place.get("latin") or "").casefold()}
+
+
+def tariffs_at(corpus: Corpus, when: dt.date, place: str, setting: str | None = None,
+               service: str | None = None, position: str | None = None) -> tuple[list[dict], list[str]]:
+    """Tariff rows in force on ``when`` for a place (and setting), with status and interval.
+
+    Returns (rows, reasons): when there are no rows, the reasons say why (no act for the
+    place, not yet in force, period ended...)."""
+    if setting and setting not in SETTINGS:
+        raise LawdiffError(f"unknown setting {setting!r}: use one of {', '.join(SETTINGS)}")
+    lookup = Lookup(corpus)
+    rows: list[dict] = []
+    reasons: list[str] = []
+    candidates = [a for a in corpus.works() if a.tariff_tables() and place_matches(a, place)]
+    if not candidates:
+        reasons.append(f"no tariff act for {place!r} in the corpus")
+    for act in candidates:
+        if setting and act.setting != setting:
+            reasons.append(f"{act.id} is for the {act.setting} setting, not {setting}")
+            continue
+        work = T.work_interval(act)
+        for table in act.tariff_tables():
+            for row in table.iter("row"):
+                st, vi = T.version_status(act, row, when, lookup, work)
+                if st.state not in ("in-force", "in-force-unconfirmed", "uncertain"):
+                    continue
+                if not (_matches(service, row.findtext("service")) and _matches(position, row.findtext("position"))):
+                    continue
+                rows.append({**_row_json(act, row, table), "status": st.state, "reason": st.reason,
+                             "from": _iso(vi.start.lower), "until": _iso(vi.end.date) if vi.end else None,
+                             "from_determined": vi.start.determined})
+        if not any(r["work"] == act.id for r in rows):
+            st = T.status_at(work.start, work.end, when, end_state=work.end_state)
+            if st.state in ("in-force", "in-force-unconfirmed", "uncertain"):
+                reasons.append(f"{act.id}: no row matches the service/position given")
+            else:
+                reasons.append(f"{act.id} ({act.setting}): {T.STATE_LABELS[st.state]} on {when.isoformat()}: {st.reason}")
+    return rows, reasons
+
+
+# -- provisions -----------------------------------------------------------------------------------
+
+def _text_of(el) -> str:
+    if el.tag == "row":
+        return f"{el.findtext('service')} — {el.findtext('position')}: {el.get('price')}"
+    return (el.text or "").strip()
+
+
+def _leaves(act: Act):
+    """Text-bearing versions in document order: paragraphs, titles, tariff rows."""
+    for el in act.units():
+        if el.tag in ("p", "title", "row"):
+            yield el
+        elif el.get("absent") == "true" and not len(el):
+            yield el
+
+
+def show(corpus: Corpus, work: str, when: dt.date | None = None, provision: str | None = None) -> dict:
+    """The text of a work in force on ``when`` (today if None), provision by provision."""
+    when = when or dt.date.today()
+    act = corpus.load(check_work_id(work))
+    lookup = Lookup(corpus)
+    wi = T.work_interval(act)
+    work_status = T.status_at(wi.start, wi.end, when, end_state=wi.end_state)
+    provisions: list[dict] = []
+    for el in _leaves(act):
+        eid = el.get("eId")
+        if provision and not (eid == provision or eid.startswith(provision + "__")):
+            continue
+        st, vi = T.version_status(act, el, when, lookup, wi)
+        if st.state in ("not-yet-in-force", "repealed", "expired") and not provision:
+            continue
+        if st.state in ("not-yet-in-force", "repealed", "expired") and provision:
+            # keep the history out: only versions that could be in force are shown
+            continue
+        provisions.append({"eId": eid, "text": None if vi.absent else _text_of(el), "status": st.state,
+                           "reason": st.reason, "by": vi.by, **vi.to_json()})
+    result = {"work": act.id, "title": act.title, "at": when.isoformat(), **work_status.to_json(),
+              "interval": wi.to_json(), "complete": act.complete, "coverage": act.coverage_note,
+              "provisions": provisions}
+    if provision and not provisions:
+        if any(el.get("eId") == provision or el.get("eId", "").startswith(provision + "__") for el in act.units()):
+            result["reason"] = f"{provision} has no wording in force on {when.isoformat()}"
+        elif not act.complete:
+            result.update(status="not-in-corpus",
+                          reason=f"{provision} is not in the corpus: {act.coverage_note}")
+        else:
+            raise LawdiffError(f"{act.id} has no provision {provision}")
+    return result
+
+
+def works_at(corpus: Corpus, when: dt.date) -> list[dict]:
+    """Every work with its status on ``when``."""
+    out = []
+    for act in corpus.works():
+        wi = T.work_interval(act)
+        st = T.status_at(wi.start, wi.end, when, end_state=wi.end_state)
+        out.append({**work_summary(act), **st.to_json(), "interval": wi.to_json()})
+    return out
+
+
+def timeline(corpus: Corpus, work: str) -> dict:
+    """A work's events, the dates computed from them, and where each came from."""
+    act = corpus.load(check_work_id(work))
+    wi = T.work_interval(act)
+    lookup = Lookup(corpus)
+    changes = []
+    seen = set()
+    for el in act.units():
+        by = el.get("by")
+        if by and (by, el.get("eId")) not in seen:
+            seen.add((by, el.get("eId")))
+            changes.append({"eId": el.get("eId"), "by": by, "from": T.amending_act_start(act, by, lookup).to_json()})
+    return {"work": act.id, "title": act.title, "events": [e.to_json() for e in act.events()],
+            "entry_into_force": wi.start.to_json(), "end": wi.end.to_json() if wi.end else None,
+            "ends_by": wi.end_state if wi.end else None, "changes": changes}
+
+
+def add_event(corpus: Corpus, work: str, kind: str, when: dt.date, source: str, by: str | None = None) -> tuple[Act, Event]:
+    """Record a fact in a work's lifecycle (a user's fact wins over one read from the text)."""
+    if kind not in EVENT_KINDS:
+        raise LawdiffError(f"unknown event kind {kind!r}: use one of {', '.join(EVENT_KINDS)}")
+    if not source or not source.strip():
+        raise LawdiffError("an event needs --source: where the fact comes from")
+    if by:
+        check_work_id(by)
+    if kind == "amended" and not by:
+        raise LawdiffError("an 'amended' event needs --by: the amending act")
+    act = corpus.load(check_work_id(work))
+    if act.date and when < act.date and kind in ("published", "entry-into-force", "repealed"):
+        raise LawdiffError(f"{kind} on {when.isoformat()} is before the act was adopted ({act.date.isoformat()})")
+    event = Event(kind=kind, origin="user", source=source.strip(), date=when, by=by)
+    act.add_event(event)
+    return act, event

@@ -1,0 +1,121 @@
+"""The corpus on disk: one XML file per work under a directory, git around it.
+
+Writes are atomic (temporary file in the same directory, fsync, rename) and serialised by a
+lock file, and a change is validated against the schema before it replaces anything. Git is
+the audit trail: a change is committed with trailers saying what legal event it records;
+commit dates are transaction time, never legal dates.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from lawdiff import LawdiffError
+from lawdiff.model import xmlio
+from lawdiff.model.act import Act
+from lawdiff.model.ids import check_work_id
+
+LOCK_NAME = ".lawdiff.lock"
+
+
+class Corpus:
+    """A directory of work files (``<root>/<work id>.xml``)."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    # -- reading ----------------------------------------------------------------------------
+    def path(self, work: str) -> Path:
+        """The file of a work; the id is validated first, so no path can escape the corpus."""
+        check_work_id(work)
+        path = (self.root / f"{work}.xml").resolve()
+        if self.root.resolve() not in path.parents:
+            raise LawdiffError(f"work id {work!r} points outside the corpus")
+        return path
+
+    def exists(self, work: str) -> bool:
+        return self.path(work).is_file()
+
+    def load(self, work: str) -> Act:
+        path = self.path(work)
+        if not path.is_file():
+            raise LawdiffError(f"work {work} is not in the corpus ({self.root})")
+        return Act.load(path)
+
+    def work_files(self) -> list[Path]:
+        """Every work file, sorted; errata, sources and other folders are skipped."""
+        if not self.root.is_dir():
+            raise LawdiffError(f"corpus directory {self.root} does not exist")
+        kz = self.root / "kz"
+        return sorted(kz.rglob("*.xml")) if kz.is_dir() else []
+
+    def works(self) -> list[Act]:
+        return [Act.load(p) for p in self.work_files()]
+
+    def resolve(self, query: str) -> str:
+        """A work id from a user's words: the id itself, or a unique number / adilet alias."""
+        if query.startswith("kz/"):
+            check_work_id(query)
+            return query
+        hits = []
+        for act in self.works():
+            aliases = {a.text for a in act.root.iterfind("meta/alias")}
+            if query == act.number or query in aliases or query == act.id.rsplit("/", 1)[-1]:
+                hits.append(act.id)
+        if not hits:
+            raise LawdiffError(f"no work {query!r} in the corpus (use a work id such as kz/mlsp/order/2018/379)")
+        if len(hits) > 1:
+            raise LawdiffError(f"{query!r} is ambiguous: {', '.join(sorted(hits))}")
+        return hits[0]
+
+    # -- writing ----------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def lock(self, wait: bool = False) -> Iterator[None]:
+        """Exclusive writer lock on the corpus; a second writer fails at once (or waits)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            except OSError as exc:
+                if exc.errno in (errno.EAGAIN, errno.EACCES):
+                    raise LawdiffError("another lawdiff process is writing to this corpus; try again when it is done") from None
+                raise
+            yield
+        finally:
+            os.close(fd)
+
+    def write(self, act: Act) -> Path:
+        """Validate and atomically write one work (call inside :meth:`lock`)."""
+        data = xmlio.serialise(act.root)
+        tree = xmlio.parse_bytes(data, act.id)
+        xmlio.check_valid(tree, f"{act.id}.xml")
+        from lawdiff.validate import overlap_errors
+        problems = overlap_errors(Act(tree.getroot()))
+        if problems:
+            raise LawdiffError(f"{act.id}: {problems[0]}")
+        path = self.path(act.id)
+        atomic_write(path, data)
+        return path
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
