@@ -153,7 +153,11 @@ def entry_into_force(act: Act) -> Bound:
     # Publication cannot precede adoption, nor, for an act subject to state registration,
     # its registration.
     earliest_pub = max(d for d in (act.date, registered.date if registered else None) if d)
-    rule = RULES.get(eif.rule) if eif and eif.rule else DEFAULT
+    if eif is None:
+        # A partial text whose entry-into-force clause we do not hold: no rule can be applied.
+        return Bound(None, earliest_pub, f"{act.id}: the entry-into-force clause is not in the corpus "
+                     f"(partial text); not in force before its adoption/registration {earliest_pub.isoformat()}")
+    rule = RULES.get(eif.rule) if eif.rule else DEFAULT
     return apply_rule(rule, published=published.date if published else None,
                       signed=signed.date if signed else act.date,
                       earliest_publication=earliest_pub, what=act.id)

@@ -1,3 +1,133 @@
-"""Commands: corpus_cmds."""
+"""Commands that write or check the corpus: import, build, validate, event add, ls."""
 
-from lawdiff.cli.group import cli  # noqa: F401
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from lawdiff import LawdiffError, api
+from lawdiff.build import build as build_corpus
+from lawdiff.cli.common import DATE, console, get_corpus
+from lawdiff.cli.group import cli, emit_json
+from lawdiff.gitlog import commit
+from lawdiff.ingest.importer import ImportOptions, import_source
+from lawdiff.model.act import Act
+from lawdiff.validate import validate_file
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--partial", "coverage", metavar="TEXT", help="The text is incomplete: say what is missing.")
+@click.option("--excerpt", is_flag=True, help="The file is an excerpt with SOURCE: lines and an 'excerpt ends here' mark.")
+@click.option("--alias", multiple=True, metavar="SCHEME=ID", help="Another identifier, e.g. adilet=V1800017467.")
+@click.option("--dry-run", is_flag=True, help="Parse and validate, write nothing.")
+@click.option("--no-commit", is_flag=True, help="Write the file but do not commit it.")
+@click.pass_context
+def import_cmd(ctx, file: Path, coverage, excerpt, alias, dry_run, no_commit):
+    """Import an adilet plain-text export FILE into the corpus as one work."""
+    corpus = get_corpus(ctx)
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise LawdiffError(f"{file}: cannot read: {exc.strerror}") from None
+    aliases = {}
+    for a in alias:
+        scheme, sep, value = a.partition("=")
+        if not sep or scheme not in ("adilet", "frbr") or not value:
+            raise LawdiffError(f"--alias {a!r}: expected adilet=ID")
+        aliases[scheme] = value
+    result = import_source(data, str(file), ImportOptions(errata_dir=corpus.root / "errata", coverage_note=coverage,
+                                                          excerpt=excerpt, aliases=aliases, source_name=file.name))
+    act = Act(result.root)
+    tables = act.tariff_tables()
+    rows = sum(len(t.findall(".//row")) for t in tables)
+    if dry_run:
+        click.echo(f"{result.work}: parsed, valid ({len(result.log)} repairs, {rows} tariff rows); nothing written")
+        return
+    with corpus.lock():
+        existed = corpus.exists(result.work)
+        path = corpus.write(act)
+    sha = None if no_commit else commit(corpus.root, [path], f"Import {result.work}",
+                                        trailers={"Work": result.work, "Source": file.name, "Repairs": str(len(result.log))})
+    click.echo(f"{'updated' if existed else 'imported'} {result.work} -> {path}"
+               f" ({len(result.log)} repairs logged, {rows} tariff rows){'; committed ' + sha[:10] if sha else ''}")
+
+
+@cli.command("build")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Write here instead of the corpus.")
+@click.pass_context
+def build_cmd(ctx, out):
+    """Rebuild the corpus from corpus/sources/manifest.json (sources, errata, amending acts)."""
+    corpus = get_corpus(ctx)
+    written = build_corpus(corpus.root, out)
+    for p in written:
+        click.echo(str(p))
+    click.echo(f"{len(written)} files written")
+
+
+@cli.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.pass_context
+def validate_cmd(ctx, paths):
+    """Check work files (default: the whole corpus) against the schema and the version rules."""
+    corpus = get_corpus(ctx)
+    files: list[Path] = []
+    for p in paths or [corpus.root]:
+        if p.is_dir():
+            kz = p / "kz"
+            files += sorted((kz if kz.is_dir() else p).rglob("*.xml"))
+        elif p.exists():
+            files.append(p)
+        else:
+            raise LawdiffError(f"{p}: no such file or directory")
+    bad = 0
+    for f in files:
+        problems = validate_file(f, corpus.root if corpus.root.resolve() in f.resolve().parents else None)
+        for line in problems:
+            click.echo(line)
+        bad += bool(problems)
+    click.echo(f"{len(files)} files checked, {bad} with errors", err=bool(bad))
+    if bad:
+        raise SystemExit(1)
+
+
+@cli.command("ls")
+@click.option("--json", "as_json", is_flag=True, help="One object per work.")
+@click.pass_context
+def ls_cmd(ctx, as_json):
+    """List the works in the corpus."""
+    works = api.list_works(get_corpus(ctx))
+    if as_json:
+        emit_json(works)
+        return
+    table = Table("work", "type", "No.", "date", "place", "title", box=None)
+    for w in works:
+        table.add_row(w["work"], w["type"], w["number"], w["date"], w["place"] or "", w["title"][:70]
+                      + ("" if w["complete"] else " [partial]"))
+    console().print(table)
+
+
+@cli.group("event")
+def event_group():
+    """Record lifecycle facts (publication, entry into force, repeal...)."""
+
+
+@event_group.command("add")
+@click.argument("work")
+@click.argument("kind", type=click.Choice(api.EVENT_KINDS))
+@click.argument("date", type=DATE)
+@click.option("--source", required=True, help="Where the fact comes from (citation, URL, note).")
+@click.option("--by", "by", metavar="WORK", help="The amending or repealing act, for amended/repealed.")
+@click.pass_context
+def event_add(ctx, work, kind, date, source, by):
+    """Record that WORK was KIND (published, repealed...) on DATE; every answer follows."""
+    corpus = get_corpus(ctx)
+    wid = corpus.resolve(work)
+    with corpus.lock():
+        act, event = api.add_event(corpus, wid, kind, date, source, by)
+        path = corpus.write(act)
+    sha = commit(corpus.root, [path], f"Record {kind} of {wid} on {date.isoformat()}",
+                 trailers={"Work": wid, "Event": kind, "Date": date.isoformat(), "Source": source})
+    click.echo(f"recorded {kind} {date.isoformat()} for {wid}{'; committed ' + sha[:10] if sha else ''}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import sys
+import os
 from pathlib import Path
 
 import click
@@ -56,4 +56,9 @@ def run(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("lawdiff: interrupted", err=True)
         return 130
+    except Exception as exc:  # a bug, not bad input: still one line unless asked for more
+        if os.environ.get("LAWDIFF_DEBUG"):
+            raise
+        click.echo(f"lawdiff: internal error: {type(exc).__name__}: {exc} (LAWDIFF_DEBUG=1 shows the traceback)", err=True)
+        return 2
     return 0

@@ -1,3 +1,135 @@
-"""Commands: query_cmds."""
+"""Point-in-time queries: tariff, show, at, timeline."""
 
-from lawdiff.cli.group import cli  # noqa: F401
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+from rich.table import Table
+
+from lawdiff import LawdiffError, api
+from lawdiff.cli.common import DATE, STATE_STYLE, console, get_corpus
+from lawdiff.cli.group import cli, emit_json
+from lawdiff.time import STATE_LABELS
+
+
+def _label(state: str) -> str:
+    return f"[{STATE_STYLE.get(state, 'white')}]{STATE_LABELS.get(state, state)}[/]"
+
+
+@cli.command("tariff")
+@click.option("--work", metavar="WORK", help="All rows of one work, as printed.")
+@click.option("--at", "when", type=DATE, help="The date the tariffs must be in force on.")
+@click.option("--place", metavar="PLACE", help="Орал, Орал қаласы, Oral, Uralsk, Бәйтерек...")
+@click.option("--setting", type=click.Choice(api.SETTINGS), help="Where the service is given.")
+@click.option("--service", metavar="TEXT", help="Words of the service (case-insensitive).")
+@click.option("--position", metavar="TEXT", help="Words of the position (case-insensitive).")
+@click.option("--json", "as_json", is_flag=True, help="One object per row.")
+@click.pass_context
+def tariff_cmd(ctx, work, when, place, setting, service, position, as_json):
+    """Tariff rows: of one work (--work), or in force at a date in a place (--at --place)."""
+    corpus = get_corpus(ctx)
+    if work:
+        if when or place:
+            raise LawdiffError("use either --work, or --at with --place")
+        rows, reasons = api.tariff_rows(corpus, corpus.resolve(work)), []
+        rows = [r for r in rows if api._matches(service, r["service"]) and api._matches(position, r["position"])]
+    elif when and place:
+        rows, reasons = api.tariffs_at(corpus, when, place, setting, service, position)
+    else:
+        raise LawdiffError("give --work WORK, or --at DATE and --place PLACE")
+    if as_json:
+        emit_json(rows)
+        for r in ([] if rows else reasons):
+            click.echo(f"no rows: {r}", err=True)
+        return
+    out = console()
+    if not rows:
+        out.print("No tariff rows." + "".join(f"\n  {r}" for r in reasons))
+        return
+    table = Table("work", "№", "service", "position", "price, KZT", "unit", *(["status"] if when else []),
+                  box=None, show_lines=False)
+    for r in rows:
+        cells = [r["work"], str(r["row"]), r["service"][:60], r["position"],
+                 r["price"], r["unit"]]
+        if when:
+            cells.append(_label(r["status"]))
+        table.add_row(*cells)
+    out.print(table)
+    if when:
+        seen = {}
+        for r in rows:
+            seen.setdefault(r["work"], r)
+        for w, r in seen.items():
+            out.print(f"{w}: {_label(r['status'])} on {when.isoformat()} — {r['reason']}")
+        for reason in reasons:
+            out.print(f"[dim]{reason}[/]")
+
+
+@cli.command("show")
+@click.argument("work")
+@click.option("--at", "when", type=DATE, help="Date (default today).")
+@click.option("--provision", metavar="EID", help="One provision (and what it contains).")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def show_cmd(ctx, work, when, provision, as_json):
+    """The text of WORK in force at a date, provision by provision."""
+    corpus = get_corpus(ctx)
+    result = api.show(corpus, corpus.resolve(work), when, provision)
+    if as_json:
+        emit_json(result)
+        return
+    out = console()
+    out.print(f"[bold]{result['work']}[/] — {result['title']}")
+    out.print(f"on {result['at']}: {_label(result['status'])} — {result['reason']}")
+    if not result["complete"]:
+        out.print(f"[dim]partial text: {result['coverage']}[/]")
+    for p in result["provisions"]:
+        state = "" if p["status"] == result["status"] else f" ({_label(p['status'])})"
+        by = f" [dim][{p['by']}][/]" if p["by"] else ""
+        text = p["text"] if p["text"] is not None else "[dim]<wording not in the corpus>[/]"
+        out.print(f"[cyan]{p['eId']}[/]{by}{state}\n    {text}")
+
+
+@cli.command("at")
+@click.argument("date", type=DATE)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def at_cmd(ctx, date: dt.date, as_json):
+    """The works in force on DATE, with their status."""
+    works = api.works_at(get_corpus(ctx), date)
+    if as_json:
+        emit_json(works)
+        return
+    table = Table("work", "status", "title", "why", box=None)
+    for w in works:
+        table.add_row(w["work"], _label(w["status"]), w["title"][:60], w["reason"][:110])
+    console().print(table)
+
+
+@cli.command("timeline")
+@click.argument("work")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def timeline_cmd(ctx, work, as_json):
+    """WORK's events, the dates computed from them, and where each came from."""
+    corpus = get_corpus(ctx)
+    t = api.timeline(corpus, corpus.resolve(work))
+    if as_json:
+        emit_json(t)
+        return
+    out = console()
+    out.print(f"[bold]{t['work']}[/] — {t['title']}")
+    for e in t["events"]:
+        what = e["date"] or (f"rule {e['rule']}" if e["rule"] else "date not stated")
+        extra = f" by {e['by']}" if e["by"] else ""
+        target = f" ({e['target']})" if e["target"] else ""
+        out.print(f"  {e['kind']:<18} {what:<22}{extra}{target}  [dim][{e['origin']}] {e['source'][:100]}[/]")
+    eif = t["entry_into_force"]
+    out.print(f"entry into force: {eif['date'] or 'undetermined, not before ' + str(eif['earliest'])} — {eif['reason']}")
+    if t["end"]:
+        end = t["end"]
+        out.print(f"{t['ends_by']}: {end['date'] or 'undetermined, not before ' + str(end['earliest'])} — {end['reason']}")
+    for c in t["changes"]:
+        f = c["from"]
+        out.print(f"  {c['eId']}: new wording by {c['by']} from {f['date'] or 'undetermined, not before ' + str(f['earliest'])}")

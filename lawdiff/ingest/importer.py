@@ -262,7 +262,8 @@ def import_source(data: bytes, name: str, options: ImportOptions | None = None) 
         if any(a.get("num") == num for a in b.appendices):
             raise LawdiffError(f"{name}: appendix {num} is in the text, it cannot be marked absent")
         b.appendices.append(etree.Element("appendix", eId=f"att_{num}", num=num, absent="true"))
-    _read_lifecycle(b, head, paras)
+    _read_lifecycle(b, head, paras, partial=bool(options.coverage_note))
+    b.lifecycle[:] = sorted(b.lifecycle, key=lambda e: _EVENT_ORDER.index(e.get("kind")))
     _versions_from_notes(b)
     _apply_redactions(b, options.redactions)
     _fill_meta(b, head, wid, options, data, name, lay)
@@ -377,7 +378,11 @@ def _tariffs_xml(table, app_num: str) -> etree._Element:
     return el
 
 
-def _read_lifecycle(b: _Builder, head: Head, paras: list[Para]) -> None:
+_EVENT_ORDER = ["adopted", "signed", "registered", "published", "entry-into-force", "application-period",
+                "amended", "repealed", "expired"]
+
+
+def _read_lifecycle(b: _Builder, head: Head, paras: list[Para], partial: bool) -> None:
     b.event("adopted", "text", head.sentence, date=head.date)
     if head.registration:
         num, when = head.registration
@@ -388,7 +393,7 @@ def _read_lifecycle(b: _Builder, head: Head, paras: list[Para]) -> None:
     if rule:
         name, fixed = rule
         b.event("entry-into-force", "text", clause.text, date=fixed, rule=None if fixed else name)
-    else:
+    elif not partial:
         b.event("entry-into-force", "default", "the act has no entry-into-force clause; the statutory default applies",
                 rule="default")
     period = parse_period(head.title)
