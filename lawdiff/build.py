@@ -28,10 +28,10 @@ def _redaction(src_root: Path, spec: dict) -> Redaction:
     return Redaction(spec["unit"], lines[line - 1].strip(), spec["ended_by"], spec["source"])
 
 
-def options_for(entry: dict, src_root: Path, errata_dir: Path) -> ImportOptions:
+def options_for(entry: dict, src_root: Path, corpus_root: Path) -> ImportOptions:
     """Import options for one manifest entry."""
     return ImportOptions(
-        errata_dir=errata_dir,
+        errata_dir=corpus_root,
         coverage_note=entry.get("coverage"),
         excerpt=bool(entry.get("excerpt")),
         redactions=[_redaction(src_root, r) for r in entry.get("redactions", [])],
@@ -56,7 +56,7 @@ def build(corpus_root: Path, out_root: Path | None = None) -> list[Path]:
     with out.lock(wait=True):
         for entry in manifest.get("imports", []):
             path = src_root / entry["file"]
-            result = import_source(path.read_bytes(), entry["file"], options_for(entry, src_root, corpus_root / "errata"))
+            result = import_source(path.read_bytes(), entry["file"], options_for(entry, src_root, corpus_root))
             written.append(out.write(Act(result.root)))
     for entry in manifest.get("apply", []):
         from lawdiff.amend.apply import apply_to_corpus

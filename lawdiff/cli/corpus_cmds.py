@@ -38,7 +38,7 @@ def import_cmd(ctx, file: Path, coverage, excerpt, alias, dry_run, no_commit):
         if not sep or scheme not in ("adilet", "frbr") or not value:
             raise LawdiffError(f"--alias {a!r}: expected adilet=ID")
         aliases[scheme] = value
-    result = import_source(data, str(file), ImportOptions(errata_dir=corpus.root / "errata", coverage_note=coverage,
+    result = import_source(data, str(file), ImportOptions(errata_dir=corpus.root, coverage_note=coverage,
                                                           excerpt=excerpt, aliases=aliases, source_name=file.name))
     act = Act(result.root)
     tables = act.tariff_tables()

@@ -22,7 +22,10 @@ _LOCAL = re.compile(
     rf"(?<![{_KK}-])(?P<name>(?!{_KIND_WORD})[{_KK}][{_KK}-]*(?: (?!{_KIND_WORD})[{_KK}][{_KK}-]*)?) (?P<kind>қаласы|ауданы|облысы|облыстық|аудандық|қалалық)(?:ның|нің|ның)?"
     rf"(?: [{_KK}]+)? (?P<body>әкімдіг\w*|мәслихат\w*)",
 )
-_LOCAL_RU = re.compile(r"(?P<body>акимат\w*|маслихат\w*)\s+(?:города|района|области)\s+(?P<name>[А-ЯЁ][\w-]+)")
+_LOCAL_RU = re.compile(
+    r"(?P<body>акимат\w*|маслихат\w*)\s+(?:города|района|области)\s+(?P<name>[А-ЯЁ][\w-]+)"
+    r"|(?P<name2>[А-ЯЁ][\w-]+?)(?:ского|ской|ого)\s+(?:районного|областного|городского)\s+(?P<body2>маслихат\w*|акимат\w*)"
+    r"|(?P<body3>акимат\w*|маслихат\w*)\s+(?P<name3>[А-ЯЁ][\w-]+?)(?:ского|ской)\s+(?:района|области)")
 _PLACE_KIND = {"қаласы": "city", "қалалық": "city", "ауданы": "district", "аудандық": "district",
                "облысы": "region", "облыстық": "region"}
 _REGION = re.compile(rf"(?P<region>[{_KK}]+(?: [{_KK}]+)? облысы)")
@@ -86,8 +89,10 @@ def recognise_issuer(text: str) -> Issuer | None:
         return Issuer(f"{slug(pl.latin)}-{body}", body, m.group(0), pl)
     m = _LOCAL_RU.search(text)
     if m:
-        pl = place(m["name"], "city")
-        body = "akimat" if m["body"].startswith("акимат") else "maslikhat"
+        name = m["name"] or m["name2"] or m["name3"]
+        body_word = m["body"] or m["body2"] or m["body3"]
+        pl = find_place(name) or place(name, "city")
+        body = "akimat" if body_word.startswith("акимат") else "maslikhat"
         return Issuer(f"{slug(pl.latin)}-{body}", body, m.group(0), pl)
     low = text.lower()
     for body in _data("issuers.json")["bodies"]:

@@ -57,9 +57,15 @@ def find_refs(text: str) -> list[ActRef]:
         stripped = re.sub(r"\([^()]*\)", " ", after)
         stripped = _QUOTED.sub(" ", stripped)
         tm = _TYPE_WORD.search(stripped[:80])
-        if not tm:
-            continue
         issuer_text = _issuer_window(text, d_off)
+        if not tm:
+            # Russian puts the act word first: "решением маслихата ... от 11.12.2015 № 351".
+            before_text = text[max(0, d_off - 160): d_off]
+            words = list(_TYPE_WORD.finditer(before_text))
+            if not words:
+                continue
+            tm = words[-1]
+            issuer_text = before_text[tm.end():]
         issuer = recognise_issuer(issuer_text)
         kind = act_type(tm["w"], issuer.kind if issuer else None)
         reg = _REGISTRATION.search(after[:300])

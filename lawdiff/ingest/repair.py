@@ -44,7 +44,7 @@ def fix_letter_spacing(text: str, line: int = 0, log: RepairLog | None = None) -
 
     new = _SPACED.sub(join, text)
     if new != text:
-        new = re.sub(r"(?<=\S) {2,}(?=\S)", " ", new)
+        new = re.sub(r"(?<=\S) {2,}", " ", new)
         if log is not None:
             log.append(Repair("letter-spacing", line, text.strip(), new.strip()))
     return new

@@ -1,0 +1,32 @@
+"""Shared fixtures: the repository's real sources and corpus, and scratch corpora."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+SOURCES = CORPUS / "sources"
+DATA = Path(__file__).parent / "data"
+
+
+def load_cases(name: str) -> list[dict]:
+    """All cases of one golden file (tests/data/<name>.json), for parametrising."""
+    return json.loads((DATA / name).read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.fixture
+def scratch_corpus(tmp_path: Path) -> Path:
+    """A copy of the shipped corpus in its own git repository, safe to write to."""
+    dest = tmp_path / "corpus"
+    shutil.copytree(CORPUS, dest, ignore=shutil.ignore_patterns(".lawdiff.lock"))
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), "add", "-A"], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org",
+                    "commit", "-qm", "base"], check=True)
+    return dest
