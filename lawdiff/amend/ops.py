@@ -1,0 +1,86 @@
+"""Typed amendment operations: what the grammar produces and the appliers consume.
+
+An operation names its kind, the work it changes and a target path of (kind, number) steps
+from the top of that work, plus what the kind needs: the new wording (paragraphs, outer
+quotes stripped), old and new words, or the amending act's appendix that holds the new
+text. It keeps the instruction sentence it came from, so every error and every report can
+name it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lawdiff.model.ids import eid
+
+#: Operation kinds (the schema's <op kind>), in the order docs/amendments.md explains them.
+KINDS = ("replace", "insert", "delete", "replace-words", "replace-words-everywhere",
+         "replace-number", "replace-appendix", "repeal")
+STATUSES = ("parsed", "applied", "failed", "overridden")
+
+Path = list[tuple[str, str | None]]
+
+
+@dataclass
+class Operation:
+    """One typed amendment operation."""
+
+    op: str
+    work: str | None
+    path: Path
+    source: str
+    text: list[str] = field(default_factory=list)
+    words: tuple[str, str] | None = None
+    #: replace-words / replace-number: the exact number of occurrences the instruction
+    #: allows; None = every whole-word occurrence, at least one.
+    count: int | None = None
+    #: replace-appendix: number of the amending act's own appendix holding the new text.
+    source_appendix: str | None = None
+    #: insert: the sibling named by the instruction ("… кейін"), when it names one.
+    after: Path | None = None
+    status: str = "parsed"
+    reason: str | None = None
+    #: position of the instruction in the amending act (1-based), for stable ordering.
+    seq: int = 0
+
+    def __post_init__(self) -> None:
+        if self.op not in KINDS:
+            raise ValueError(f"unknown operation kind {self.op!r}")
+        if self.status not in STATUSES:
+            raise ValueError(f"unknown operation status {self.status!r}")
+
+    @property
+    def eid(self) -> str | None:
+        """The eId of the target (None for a whole work)."""
+        return eid(self.path) if self.path else None
+
+    def to_json(self) -> dict:
+        return {
+            "op": self.op,
+            "target": {"work": self.work, "path": [[k, n] for k, n in self.path], "eId": self.eid},
+            "text": "\n".join(self.text) if self.text else None,
+            "words": {"old": self.words[0], "new": self.words[1]} if self.words else None,
+            "count": self.count,
+            "source_appendix": self.source_appendix,
+            "after": [[k, n] for k, n in self.after] if self.after else None,
+            "source": self.source,
+            "status": self.status,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class Unparsed:
+    """An instruction sentence the grammar could not turn into operations, and why."""
+
+    source: str
+    reason: str
+
+    def to_json(self) -> dict:
+        return {"source": self.source, "reason": self.reason, "status": "unparsed"}
+
+
+@dataclass
+class ParseResult:
+    ops: list[Operation] = field(default_factory=list)
+    unparsed: list[Unparsed] = field(default_factory=list)
