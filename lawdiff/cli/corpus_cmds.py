@@ -90,7 +90,7 @@ def validate_cmd(ctx, paths):
         bad += bool(problems)
     click.echo(f"{len(files)} files checked, {bad} with errors", err=bool(bad))
     if bad:
-        raise SystemExit(1)
+        raise click.exceptions.Exit(1)
 
 
 @cli.command("ls")
