@@ -126,11 +126,9 @@ def normalise_quotes(text: str) -> str:
 
 
 def format_decimal(value: Decimal | None) -> str | None:
-    """A price as written in the data model: dot, at least two decimals ("948.30")."""
+    """A price or delta as in the JSON output: dot, the printed scale kept ("948.30", "587")."""
     if value is None:
         return None
-    if value.as_tuple().exponent >= -2:  # type: ignore[operator]
-        value = value.quantize(Decimal("0.01"))
     return f"{value:f}"
 
 
@@ -253,6 +251,11 @@ def _shift_to_words(diffs: list[list], table: list[str]) -> None:
             nxt[1] = nxt[1][1:]
 
 
+#: Up to this many tokens in both texts together, the word diff is exact and deterministic.
+EXACT_TOKENS = 4000
+#: Seconds diff-match-patch may spend on a longer pair of texts.
+LONG_TIMEOUT = 2.0
+
 _DMP_KIND = {0: EQUAL, 1: INSERT, -1: DELETE}
 
 
@@ -278,7 +281,9 @@ def word_diff(old: str, new: str) -> list[WordOp]:
         return [WordOp(EQUAL, old)] if old else []
     (a, b), table = _tokens_to_chars([old, new])
     dmp = diff_match_patch.diff_match_patch()
-    dmp.Diff_Timeout = 0  # deterministic: the same texts always give the same redline
+    # Exact (and so deterministic) for texts of ordinary size; a very long pair of texts that
+    # differ throughout gets a time limit, after which diff-match-patch returns a coarser diff.
+    dmp.Diff_Timeout = 0 if len(a) + len(b) <= EXACT_TOKENS else LONG_TIMEOUT
     diffs = dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(diffs)
     diffs = [[op, text] for op, text in diffs]

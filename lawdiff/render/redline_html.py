@@ -130,13 +130,19 @@ def _summary(changes: list[Change]) -> str:
     )
 
 
+def _renumbered(change: Change) -> str:
+    if change.row_old is not None and change.row_new is not None and change.row_old != change.row_new:
+        return f" (бұрын {change.row_old}-жол)"
+    return ""
+
+
 def _section(change: Change, sid: str) -> str:
     kind = escape(change.kind)
     label = escape(change.label or change.eid)
     out = [
         f'<section class="change {kind}" id="{escape(sid)}">',
         f'<h2>{label}<span class="kind">{escape(KIND_TEXT.get(change.kind, change.kind))}</span></h2>',
-        f'<p class="meta">{escape(change.eid)}</p>',
+        f'<p class="meta">{escape(change.eid)}{_renumbered(change)}</p>',
     ]
     if change.ops:
         out.append(f'<p class="text">{_ops_html(change)}</p>')

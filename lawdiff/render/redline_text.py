@@ -35,9 +35,11 @@ def price_line(change: Change) -> str | None:
 
 
 def header(change: Change) -> str:
-    if change.label and change.label != change.eid:
-        return f"{change.label} [{change.eid}] {change.kind}"
-    return f"{change.eid} {change.kind}"
+    """"2-тармақ 1) тармақша [para_2__subpara_1] changed"; a renumbered row adds "(was row 3)"."""
+    head = f"{change.label} [{change.eid}]" if change.label and change.label != change.eid else change.eid
+    if change.row_old is not None and change.row_new is not None and change.row_old != change.row_new:
+        head += f" (was row {change.row_old})"
+    return f"{head} {change.kind}"
 
 
 def _plain(change: Change) -> list[str]:
