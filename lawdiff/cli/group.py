@@ -39,7 +39,9 @@ def fail(message: str) -> None:
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI; user errors become one line on stderr and exit code 1, never a traceback."""
     try:
-        cli.main(args=argv, standalone_mode=False, prog_name="lawdiff")
+        code = cli.main(args=argv, standalone_mode=False, prog_name="lawdiff")
+        if isinstance(code, int):
+            return code
     except LawdiffError as exc:
         click.echo(f"lawdiff: error: {exc}", err=True)
         return 1
