@@ -39,8 +39,11 @@ class ActRef:
 
 
 def _issuer_window(text: str, end: int) -> str:
-    start = max(text.rfind(sep, 0, end) for sep in (";", ".", ",", "(", ")", "\n")) + 1
-    return text[max(start, end - 200):end]
+    """The words before a date that can name the issuer: back to the previous clause break
+    or the dash after "Күші жойылды -" (an issuer's own " - " is kept: "орынбасары - Еңбек")."""
+    start = max(text.rfind(sep, 0, end) for sep in (";", ".", ",", "(", ")", "\n", "\"")) + 1
+    window = text[max(start, end - 200):end]
+    return re.sub(r"^.*?(?:жойылды|редакцияда|силу)\s*[-–—]\s*", "", window)
 
 
 def find_refs(text: str) -> list[ActRef]:
@@ -71,9 +74,11 @@ def find_refs(text: str) -> list[ActRef]:
         reg = _REGISTRATION.search(after[:300])
         title_m = _QUOTED.search(after[: after.find(tm["w"]) + 1] if tm["w"] in after else "")
         if not title_m:
-            prior = text[max(0, d_off - 400): d_off]
+            # "<"title"> <issuer> <date> № N <type>": the title stands right before the issuer.
+            prior = text[max(0, d_off - 300): d_off]
             quoted = list(_QUOTED.finditer(prior))
-            title_m = quoted[-1] if quoted and prior[quoted[-1].end():].count('"') == 0 else None
+            between = prior[quoted[-1].end():] if quoted else ""
+            title_m = quoted[-1] if quoted and len(between.split()) <= 16 and not re.search(r"[;.]", between) else None
         wid = None
         if issuer and kind:
             try:
