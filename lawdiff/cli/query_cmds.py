@@ -47,23 +47,23 @@ def tariff_cmd(ctx, work, when, place, setting, service, position, as_json):
     if not rows:
         out.print("No tariff rows." + "".join(f"\n  {r}" for r in reasons))
         return
-    table = Table("work", "№", "service", "position", "price, KZT", "unit", *(["status"] if when else []),
-                  box=None, show_lines=False)
-    for r in rows:
-        cells = [r["work"], str(r["row"]), r["service"][:60], r["position"],
-                 r["price"], r["unit"]]
+    for wid in dict.fromkeys(r["work"] for r in rows):
+        mine = [r for r in rows if r["work"] == wid]
+        head = mine[0]
+        unit = "per service" if head["unit"] == "per-service" else "per recipient per day"
+        out.print(f"[bold]{wid}[/] — {head['setting'] or ''}, KZT {unit}")
         if when:
-            cells.append(_label(r["status"]))
-        table.add_row(*cells)
-    out.print(table)
-    if when:
-        seen = {}
-        for r in rows:
-            seen.setdefault(r["work"], r)
-        for w, r in seen.items():
-            out.print(f"{w}: {_label(r['status'])} on {when.isoformat()} — {r['reason']}")
-        for reason in reasons:
-            out.print(f"[dim]{reason}[/]")
+            out.print(f"{_label(head['status'])} on {when.isoformat()}: {head['reason']}")
+        table = Table(box=None, pad_edge=False, expand=True)
+        table.add_column("№", justify="right", no_wrap=True)
+        table.add_column("service", ratio=3)
+        table.add_column("position", ratio=1)
+        table.add_column("price", justify="right", no_wrap=True)
+        for r in mine:
+            table.add_row(str(r["row"]), r["service"], r["position"], r["price"])
+        out.print(table)
+    for reason in reasons:
+        out.print(f"[dim]{reason}[/]")
 
 
 @cli.command("show")
