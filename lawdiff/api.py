@@ -188,6 +188,23 @@ def show(corpus: Corpus, work: str, when: dt.date | None = None, provision: str 
     return result
 
 
+def export_akn(corpus: Corpus, work: str, when: dt.date) -> bytes:
+    """The work as in force on ``when``, as an Akoma Ntoso document."""
+    from lxml import etree
+
+    from lawdiff.render.akn import to_akn
+
+    act = corpus.load(check_work_id(work))
+    lookup = Lookup(corpus)
+    wi = T.work_interval(act)
+    in_force = set()
+    for el in act.units():
+        st, _ = T.version_status(act, el, when, lookup, wi)
+        if st.state in ("in-force", "in-force-unconfirmed", "uncertain", "not-in-corpus"):
+            in_force.add(el)
+    return etree.tostring(to_akn(act, when, in_force), encoding="UTF-8", xml_declaration=True, pretty_print=True)
+
+
 def works_at(corpus: Corpus, when: dt.date) -> list[dict]:
     """Every work with its status on ``when``."""
     out = []

@@ -133,3 +133,23 @@ def timeline_cmd(ctx, work, as_json):
     for c in t["changes"]:
         f = c["from"]
         out.print(f"  {c['eId']}: new wording by {c['by']} from {f['date'] or 'undetermined, not before ' + str(f['earliest'])}")
+
+
+@cli.command("export")
+@click.argument("work")
+@click.option("--at", "when", type=DATE, required=True, help="The date of the expression.")
+@click.option("--format", "fmt", type=click.Choice(["akn"]), default="akn", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
+@click.pass_context
+def export_cmd(ctx, work, when, fmt, output):
+    """WORK as in force on a date, as Akoma Ntoso XML with FRBR identifiers."""
+    corpus = get_corpus(ctx)
+    data = api.export_akn(corpus, corpus.resolve(work), when)
+    if output:
+        from pathlib import Path
+
+        from lawdiff.corpus import atomic_write
+
+        atomic_write(Path(output), data)
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
