@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from lawdiff import LawdiffError, api
@@ -104,8 +105,8 @@ def ls_cmd(ctx, as_json):
         return
     table = Table("work", "type", "No.", "date", "place", "title", box=None)
     for w in works:
-        table.add_row(w["work"], w["type"], w["number"], w["date"], w["place"] or "", w["title"][:70]
-                      + ("" if w["complete"] else " [partial]"))
+        table.add_row(w["work"], w["type"], w["number"], w["date"], w["place"] or "",
+                      escape(w["title"][:70] + ("" if w["complete"] else " [partial]")))
     console().print(table)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from lawdiff import LawdiffError, api
@@ -45,7 +46,7 @@ def tariff_cmd(ctx, work, when, place, setting, service, position, as_json):
         return
     out = console()
     if not rows:
-        out.print("No tariff rows." + "".join(f"\n  {r}" for r in reasons))
+        out.print("No tariff rows." + "".join(f"\n  {escape(r)}" for r in reasons))
         return
     for wid in dict.fromkeys(r["work"] for r in rows):
         mine = [r for r in rows if r["work"] == wid]
@@ -53,17 +54,17 @@ def tariff_cmd(ctx, work, when, place, setting, service, position, as_json):
         unit = "per service" if head["unit"] == "per-service" else "per recipient per day"
         out.print(f"[bold]{wid}[/] — {head['setting'] or ''}, KZT {unit}")
         if when:
-            out.print(f"{_label(head['status'])} on {when.isoformat()}: {head['reason']}")
+            out.print(f"{_label(head['status'])} on {when.isoformat()}: {escape(head['reason'])}")
         table = Table(box=None, pad_edge=False, expand=True)
         table.add_column("№", justify="right", no_wrap=True)
         table.add_column("service", ratio=3)
         table.add_column("position", ratio=1)
         table.add_column("price", justify="right", no_wrap=True)
         for r in mine:
-            table.add_row(str(r["row"]), r["service"], r["position"], r["price"])
+            table.add_row(str(r["row"]), escape(r["service"]), escape(r["position"]), r["price"])
         out.print(table)
     for reason in reasons:
-        out.print(f"[dim]{reason}[/]")
+        out.print(f"[dim]{escape(reason)}[/]")
 
 
 @cli.command("show")
@@ -80,14 +81,14 @@ def show_cmd(ctx, work, when, provision, as_json):
         emit_json(result)
         return
     out = console()
-    out.print(f"[bold]{result['work']}[/] — {result['title']}")
-    out.print(f"on {result['at']}: {_label(result['status'])} — {result['reason']}")
+    out.print(f"[bold]{result['work']}[/] — {escape(result['title'])}")
+    out.print(f"on {result['at']}: {_label(result['status'])} — {escape(result['reason'])}")
     if not result["complete"]:
-        out.print(f"[dim]partial text: {result['coverage']}[/]")
+        out.print(f"[dim]partial text: {escape(result['coverage'] or '')}[/]")
     for p in result["provisions"]:
         state = "" if p["status"] == result["status"] else f" ({_label(p['status'])})"
-        by = f" [dim][{p['by']}][/]" if p["by"] else ""
-        text = p["text"] if p["text"] is not None else "[dim]<wording not in the corpus>[/]"
+        by = f" [dim]{escape('[wording of ' + p['by'] + ']')}[/]" if p["by"] else ""
+        text = escape(p["text"]) if p["text"] is not None else "[dim]<wording not in the corpus>[/]"
         out.print(f"[cyan]{p['eId']}[/]{by}{state}\n    {text}")
 
 
@@ -103,7 +104,7 @@ def at_cmd(ctx, date: dt.date, as_json):
         return
     table = Table("work", "status", "title", "why", box=None)
     for w in works:
-        table.add_row(w["work"], _label(w["status"]), w["title"][:60], w["reason"][:110])
+        table.add_row(w["work"], _label(w["status"]), escape(w["title"][:60]), escape(w["reason"][:110]))
     console().print(table)
 
 
@@ -119,17 +120,17 @@ def timeline_cmd(ctx, work, as_json):
         emit_json(t)
         return
     out = console()
-    out.print(f"[bold]{t['work']}[/] — {t['title']}")
+    out.print(f"[bold]{t['work']}[/] — {escape(t['title'])}")
     for e in t["events"]:
         what = e["date"] or (f"rule {e['rule']}" if e["rule"] else "date not stated")
         extra = f" by {e['by']}" if e["by"] else ""
         target = f" ({e['target']})" if e["target"] else ""
-        out.print(f"  {e['kind']:<18} {what:<22}{extra}{target}  [dim][{e['origin']}] {e['source'][:100]}[/]")
+        out.print(f"  {e['kind']:<18} {what:<22}{extra}{escape(target)}  [dim]{escape('[' + e['origin'] + '] ' + e['source'][:100])}[/]")
     eif = t["entry_into_force"]
-    out.print(f"entry into force: {eif['date'] or 'undetermined, not before ' + str(eif['earliest'])} — {eif['reason']}")
+    out.print(f"entry into force: {eif['date'] or 'undetermined, not before ' + str(eif['earliest'])} — {escape(eif['reason'])}")
     if t["end"]:
         end = t["end"]
-        out.print(f"{t['ends_by']}: {end['date'] or 'undetermined, not before ' + str(end['earliest'])} — {end['reason']}")
+        out.print(f"{t['ends_by']}: {end['date'] or 'undetermined, not before ' + str(end['earliest'])} — {escape(end['reason'])}")
     for c in t["changes"]:
         f = c["from"]
         out.print(f"  {c['eId']}: new wording by {c['by']} from {f['date'] or 'undetermined, not before ' + str(f['earliest'])}")
