@@ -49,6 +49,11 @@ def parse_bytes(data: bytes, name: str = "<input>") -> etree._ElementTree:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         raise LawdiffError(f"{name}:{exc.lineno or 0}: not well-formed XML: {exc.msg}") from None
+    # The byte search above cannot see a DOCTYPE in a wide encoding (UTF-16, UTF-32); the
+    # parser has not loaded or expanded anything, but the document is refused all the same.
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None or info.system_url or info.public_id:
+        raise LawdiffError(f"{name}: DOCTYPE and entity declarations are not allowed")
     return etree.ElementTree(root)
 
 
