@@ -79,7 +79,7 @@ def check_work_id(wid: str) -> str:
     The pattern admits no '..', no absolute path and no characters outside [a-z0-9-/],
     so a work id can never point outside the corpus directory.
     """
-    if not isinstance(wid, str) or not _WORK_ID.match(wid):
+    if not isinstance(wid, str) or not _WORK_ID.fullmatch(wid):
         raise LawdiffError(f"invalid work id {wid!r}: expected kz/<issuer>/<type>/<year>/<number>")
     return wid
 
@@ -88,7 +88,7 @@ def norm_num(num: str) -> str:
     """The eId form of a unit number: "7-1)" -> "7-1", "5." -> "5", "а)" -> "a"."""
     n = num.strip().rstrip(".)").strip()
     n = slug(n)
-    if not _NUM.match(n):
+    if not _NUM.fullmatch(n):
         raise LawdiffError(f"cannot use {num!r} as a unit number")
     return n
 
@@ -110,7 +110,7 @@ def parse_eid(value: str) -> list[tuple[str, str | None]]:
     for step in value.split("__"):
         prefix, _, num = step.partition("_")
         kind = PREFIX_TO_KIND.get(prefix)
-        if kind is None or (kind not in UNNUMBERED and not _NUM.match(num)):
+        if kind is None or (kind not in UNNUMBERED and not _NUM.fullmatch(num)):
             raise LawdiffError(f"invalid eId {value!r} (step {step!r})")
         path.append((kind, num or None))
     return path
