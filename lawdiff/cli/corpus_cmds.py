@@ -47,11 +47,11 @@ def import_cmd(ctx, file: Path, coverage, excerpt, alias, dry_run, no_commit):
     if dry_run:
         click.echo(f"{result.work}: parsed, valid ({len(result.log)} repairs, {rows} tariff rows); nothing written")
         return
-    with corpus.lock():
+    with corpus.lock():   # the commit too: another writer must not slip its change into ours
         existed = corpus.exists(result.work)
         path = corpus.write(act)
-    sha = None if no_commit else commit(corpus.root, [path], f"Import {result.work}",
-                                        trailers={"Work": result.work, "Source": file.name, "Repairs": str(len(result.log))})
+        sha = None if no_commit else commit(corpus.root, [path], f"Import {result.work}",
+                                            trailers={"Work": result.work, "Source": file.name, "Repairs": str(len(result.log))})
     click.echo(f"{'updated' if existed else 'imported'} {result.work} -> {path}"
                f" ({len(result.log)} repairs logged, {rows} tariff rows){'; committed ' + sha[:10] if sha else ''}")
 
@@ -126,9 +126,9 @@ def event_add(ctx, work, kind, date, source, by):
     """Record that WORK was KIND (published, repealed...) on DATE; every answer follows."""
     corpus = get_corpus(ctx)
     wid = corpus.resolve(work)
-    with corpus.lock():
+    with corpus.lock():   # the commit too: another writer must not slip its change into ours
         act, event = api.add_event(corpus, wid, kind, date, source, by)
         path = corpus.write(act)
-    sha = commit(corpus.root, [path], f"Record {kind} of {wid} on {date.isoformat()}",
-                 trailers={"Work": wid, "Event": kind, "Date": date.isoformat(), "Source": source})
+        sha = commit(corpus.root, [path], f"Record {kind} of {wid} on {date.isoformat()}",
+                     trailers={"Work": wid, "Event": kind, "Date": date.isoformat(), "Source": source})
     click.echo(f"recorded {kind} {date.isoformat()} for {wid}{'; committed ' + sha[:10] if sha else ''}")
