@@ -34,8 +34,33 @@ class DateType(click.ParamType):
 DATE = DateType()
 
 
+_AS_KNOWN_ON = "lawdiff.as_known_on"
+
+
+def _remember_as_known_on(ctx: click.Context, param, value):
+    if value is not None:
+        ctx.meta[_AS_KNOWN_ON] = value
+    return value
+
+
+#: ``--as-known-on DATE`` for query commands: :func:`get_corpus` then reads the corpus as
+#: committed on DATE (what was known then) instead of the working tree.
+as_known_on_option = click.option(
+    "--as-known-on", type=DateType(), metavar="DATE", expose_value=False, callback=_remember_as_known_on,
+    help="Answer from the corpus as committed on DATE (what was known then).")
+
+
 def get_corpus(ctx: click.Context) -> Corpus:
-    return Corpus(corpus_dir(ctx))
+    """The corpus to answer from: the directory, or its last commit on the --as-known-on date."""
+    when = ctx.meta.get(_AS_KNOWN_ON)
+    if when is None:
+        return Corpus(corpus_dir(ctx))
+    from lawdiff.review import corpus_as_known_on
+
+    corpus = corpus_as_known_on(corpus_dir(ctx), when)
+    info = corpus.known_as_of
+    click.echo(f"lawdiff: as known on {info['date']}: commit {info['commit'][:12]} of {info['committed']}", err=True)
+    return corpus
 
 
 def console() -> Console:

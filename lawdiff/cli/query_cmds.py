@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from lawdiff import LawdiffError, api
-from lawdiff.cli.common import DATE, STATE_STYLE, console, get_corpus
+from lawdiff.cli.common import DATE, STATE_STYLE, as_known_on_option, console, get_corpus
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.time import STATE_LABELS
 
@@ -26,6 +26,7 @@ def _label(state: str) -> str:
 @click.option("--service", metavar="TEXT", help="Words of the service (case-insensitive).")
 @click.option("--position", metavar="TEXT", help="Words of the position (case-insensitive).")
 @click.option("--json", "as_json", is_flag=True, help="One object per row.")
+@as_known_on_option
 @click.pass_context
 def tariff_cmd(ctx, work, when, place, setting, service, position, as_json):
     """Tariff rows: of one work (--work), or in force at a date in a place (--at --place)."""
@@ -72,6 +73,7 @@ def tariff_cmd(ctx, work, when, place, setting, service, position, as_json):
 @click.option("--at", "when", type=DATE, help="Date (default today).")
 @click.option("--provision", metavar="EID", help="One provision (and what it contains).")
 @click.option("--json", "as_json", is_flag=True)
+@as_known_on_option
 @click.pass_context
 def show_cmd(ctx, work, when, provision, as_json):
     """The text of WORK in force at a date, provision by provision."""
@@ -95,6 +97,7 @@ def show_cmd(ctx, work, when, provision, as_json):
 @cli.command("at")
 @click.argument("date", type=DATE)
 @click.option("--json", "as_json", is_flag=True)
+@as_known_on_option
 @click.pass_context
 def at_cmd(ctx, date: dt.date, as_json):
     """The works in force on DATE, with their status."""
@@ -111,6 +114,7 @@ def at_cmd(ctx, date: dt.date, as_json):
 @cli.command("timeline")
 @click.argument("work")
 @click.option("--json", "as_json", is_flag=True)
+@as_known_on_option
 @click.pass_context
 def timeline_cmd(ctx, work, as_json):
     """WORK's events, the dates computed from them, and where each came from."""
