@@ -334,9 +334,8 @@ def parse_instructions(paragraphs: list[str], default_work: str | None) -> Parse
     """
     result = ParseResult()
     state = _State(work=default_work)
-    seq = 0
+    sentence = 0
     for block in _blocks(paragraphs):
-        seq += 1
         try:
             out = _parse_block(block, state, default_work)
         except LawdiffError as exc:
@@ -346,8 +345,10 @@ def parse_instructions(paragraphs: list[str], default_work: str | None) -> Parse
         if isinstance(out, Unparsed):
             result.unparsed.append(out)
             continue
+        sentence += 1
         for op in out:
-            op.seq = seq
+            op.sentence = sentence
+            op.seq = len(result.ops) + 1
             result.ops.append(op)
     return result
 

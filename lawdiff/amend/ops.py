@@ -40,8 +40,10 @@ class Operation:
     after: Path | None = None
     status: str = "parsed"
     reason: str | None = None
-    #: position of the instruction in the amending act (1-based), for stable ordering.
+    #: position of the operation in the amending act (1-based): ``op_<seq>`` in its XML.
     seq: int = 0
+    #: number of the instruction sentence it came from (1-based), when parsed from text.
+    sentence: int = 0
 
     def __post_init__(self) -> None:
         if self.op not in KINDS:

@@ -1,3 +1,112 @@
-"""Commands: amend_cmds."""
+"""Amendments: list an amending act's operations, apply it."""
 
-from lawdiff.cli.group import cli  # noqa: F401
+from __future__ import annotations
+
+import sys
+
+import click
+from rich.markup import escape
+from rich.table import Table
+
+from lawdiff import LawdiffError
+from lawdiff.amend import store
+from lawdiff.amend.apply import apply_act
+from lawdiff.cli.common import console, get_corpus
+from lawdiff.cli.group import cli, emit_json
+from lawdiff.model.ids import check_work_id
+from lawdiff.render.redline_text import render_text
+
+
+def _op_json(i: int, op) -> dict:
+    return {"id": f"op_{i}", **op.to_json()}
+
+
+def _short(text: str | None, n: int = 70) -> str:
+    if not text:
+        return ""
+    text = text.replace("\n", " ⏎ ")
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+@cli.command("amendments")
+@click.argument("work")
+@click.option("--store", "do_store", is_flag=True,
+              help="Write the parsed operations into the act's XML (<amendments>) for review.")
+@click.option("--reparse", is_flag=True, help="Parse the act's text again, ignoring stored operations.")
+@click.option("--json", "as_json", is_flag=True, help="One object per operation (unparsed sentences too).")
+@click.pass_context
+def amendments_cmd(ctx, work, do_store, reparse, as_json):
+    """The typed operations of the amending act WORK: stored ones, else parsed from its text."""
+    corpus = get_corpus(ctx)
+    wid = corpus.resolve(work)
+    act = corpus.load(check_work_id(wid))
+    if reparse:
+        result, stored = store.parse_act(act), False
+    else:
+        result, stored = store.operations(act)
+    if not result.ops and not result.unparsed:
+        raise LawdiffError(f"{wid} holds no amendment instructions")
+    if do_store:
+        from lawdiff.amend.apply import _content
+
+        with corpus.lock():
+            store.store(act, result, [_content(op) for op in result.ops])
+            corpus.write(act)
+        stored = True
+    items = [_op_json(i, op) for i, op in enumerate(result.ops, 1)]
+    items += [{"id": None, "op": None, **u.to_json()} for u in result.unparsed]
+    if as_json:
+        emit_json(items)
+        return
+    out = console()
+    origin = "stored in the act" if stored else "parsed from its text (not stored; --store to keep them)"
+    out.print(f"[bold]{escape(wid)}[/]: {len(result.ops)} operation(s), {len(result.unparsed)} unparsed — {origin}")
+    table = Table(box=None, pad_edge=False, expand=True)
+    for col, kw in (("#", {"justify": "right", "no_wrap": True}), ("op", {"no_wrap": True}),
+                    ("target", {"ratio": 2}), ("change", {"ratio": 3}), ("status", {"no_wrap": True})):
+        table.add_column(col, **kw)
+    for i, op in enumerate(result.ops, 1):
+        if op.words:
+            change = f"«{op.words[0]}» → «{op.words[1]}»"
+        elif op.source_appendix:
+            change = f"= appendix {op.source_appendix} of the act"
+        else:
+            change = _short("\n".join(op.text))
+        target = f"{op.work} {op.eid or ''}".strip()
+        table.add_row(str(i), op.op, escape(target), escape(change), op.status)
+    out.print(table)
+    for u in result.unparsed:
+        out.print(f"[red]unparsed[/]: {escape(_short(u.source, 120))} — {escape(u.reason)}")
+
+
+@cli.command("apply")
+@click.argument("amending")
+@click.option("--to", "to", metavar="WORK", help="Apply only the operations on this work.")
+@click.option("--dry-run", is_flag=True, help="Check and show the changes; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="The result as JSON.")
+@click.pass_context
+def apply_cmd(ctx, amending, to, dry_run, as_json):
+    """Apply the amending act AMENDING: every operation or none, validated, one git commit."""
+    corpus = get_corpus(ctx)
+    wid = corpus.resolve(amending)
+    to_id = corpus.resolve(to) if to else None
+    result = apply_act(corpus, wid, to_id, dry_run=dry_run)
+    if as_json:
+        emit_json(result.to_json())
+        return
+    out = console()
+    if result.already:
+        out.print(f"{escape(wid)} is already applied to {escape(', '.join(result.works))}: nothing to do.")
+        return
+    verb = "Would apply" if dry_run else "Applied"
+    out.print(f"[bold]{verb} {escape(wid)}[/] to {escape(', '.join(result.works))}: "
+              f"{len(result.operations)} operation(s), effective {escape(result.effective_text)}")
+    for note in result.notes:
+        out.print(f"[yellow]note[/]: {escape(note)}")
+    click.echo(render_text(result.changes, color=sys.stdout.isatty()), nl=False)
+    if dry_run:
+        out.print("Dry run: nothing written.")
+    elif result.commit:
+        out.print(f"Committed {result.commit[:12]}.")
+    else:
+        out.print("Written (the corpus is not under git: no commit).")

@@ -66,7 +66,8 @@ def test_order_308_every_instruction():
     assert result.unparsed == []
     assert [(op.op, op.path) for op in result.ops] == EXPECTED_308
     assert {op.work for op in result.ops} == {W379}
-    assert len({op.seq for op in result.ops}) == 37
+    assert len({op.sentence for op in result.ops}) == 37
+    assert [op.seq for op in result.ops] == list(range(1, 48))
     assert all(op.status == "parsed" for op in result.ops)
 
 
@@ -75,7 +76,7 @@ def test_order_308_sentences_are_counted_in_the_text():
     paras = pdf_paragraphs(DATA / "order_308_kk.txt", REPO / "corpus", "kz/mlsp/order/2022/308", 17, 365)
     verbs = [p for p in paras if not p.startswith('"') and ("жазылсын" in p or "толықтырылсын" in p)]
     assert len(verbs) == 37
-    sentences = {op.seq: op.source for op in _308().ops}
+    sentences = {op.sentence: op.source for op in _308().ops}
     assert [sentences[k] for k in sorted(sentences)] == verbs
 
 

@@ -1,0 +1,216 @@
+"""Applying an amending act: every operation, all or nothing, one commit.
+
+1. The act's operations are read from its ``<amendments>`` (reviewed data wins) or parsed
+   from its text; any sentence the grammar could not read stops the application.
+2. Each operation is resolved against the version of its target in force on the act's
+   effective date E and applied by the module for its kind (``ops_replace``, ``ops_insert``,
+   ``ops_delete``, ``ops_words``, ``ops_appendix``, ``ops_repeal``), in the act's order.
+3. Every changed work is validated (schema, overlapping versions); only then is anything
+   written, atomically, under the corpus lock, and committed once with trailers.
+
+An error names the instruction and leaves the corpus untouched. Applying an act a second
+time changes nothing and says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lawdiff import LawdiffError
+from lawdiff import time as T
+from lawdiff.amend import content, ops_appendix, ops_delete, ops_insert, ops_repeal, ops_replace, ops_words, store
+from lawdiff.amend.context import Run, what
+from lawdiff.amend.ops import Operation
+from lawdiff.amend.ops_repeal import effective_event_fields
+from lawdiff.amend.tree import Clock, same_day_key
+from lawdiff.corpus import Corpus
+from lawdiff.diff import ADDED, CHANGED, REMOVED, Change, WordOp, INSERT, DELETE, provision_label, word_diff
+from lawdiff.model import xmlio
+from lawdiff.model.act import Act, Event
+from lawdiff.model.ids import eid
+
+APPLIERS = {
+    "replace": ops_replace.apply,
+    "insert": ops_insert.apply,
+    "delete": ops_delete.apply,
+    "replace-words": ops_words.apply,
+    "replace-words-everywhere": ops_words.apply,
+    "replace-number": ops_words.apply,
+    "replace-appendix": ops_appendix.apply,
+    "repeal": ops_repeal.apply,
+}
+
+
+@dataclass
+class ApplyResult:
+    """What an application did (or, with ``dry_run``, would do)."""
+
+    amending: str
+    works: list[str]
+    effective: T.Bound
+    effective_text: str
+    operations: list[Operation] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    already: bool = False
+    dry_run: bool = False
+    files: list[Path] = field(default_factory=list)
+    commit: str | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "amending": self.amending, "works": self.works, "effective": self.effective.to_json(),
+            "effective_text": self.effective_text, "operations": len(self.operations),
+            "already_applied": self.already, "dry_run": self.dry_run, "notes": self.notes,
+            "changes": [{"eId": c.eid, "kind": c.kind, "old": c.old, "new": c.new, "note": c.label}
+                        for c in self.changes],
+            "files": [str(p) for p in self.files], "commit": self.commit,
+        }
+
+
+def effective_text(amending: Act, bound: T.Bound) -> str:
+    """The effective date for a commit trailer: the date, or the rule it follows."""
+    if bound.determined:
+        return bound.date.isoformat()
+    eif = [e for e in amending.events() if e.kind == "entry-into-force"]
+    rule = eif[-1].rule if eif and eif[-1].rule else "default"
+    tail = f", not before {bound.earliest.isoformat()}" if bound.earliest else ""
+    return f"{rule} (undetermined: publication date not recorded{tail})"
+
+
+def applied_before(target: Act, amending: str) -> bool:
+    """Has ``amending`` already changed ``target`` (versions or lifecycle say so)?"""
+    for el in target.units():
+        if el.get("by") == amending or el.get("ended-by") == amending:
+            return True
+    return any(e.by == amending and e.origin == "amendment" for e in target.events())
+
+
+def _change(eid_: str, old: str | None, new: str | None, note: str) -> Change:
+    try:
+        label = provision_label(eid_)
+    except (LawdiffError, ValueError, KeyError):
+        label = eid_
+    if note:
+        label = f"{label} — {note}" if label else note
+    if old is not None and new is not None:
+        return Change(eid_, CHANGED, old, new, word_diff(old, new), label)
+    if new is not None:
+        return Change(eid_, ADDED, None, new, [WordOp(INSERT, new)], label)
+    return Change(eid_, REMOVED, old, None, [WordOp(DELETE, old or "")], label)
+
+
+def _content(op: Operation):
+    if not op.text or not op.path or op.path[-1][0] == "title":
+        return None
+    try:
+        built = content.content_for(op.op, op.path, op.text)
+    except LawdiffError:
+        return None
+    if built and built[0].tag == "preamble":
+        return list(built[0])
+    return built or None
+
+
+def apply_act(corpus: Corpus, amending: str, to: str | None = None, *, dry_run: bool = False,
+              commit: bool = True) -> ApplyResult:
+    """Apply ``amending`` (to ``to`` only, if given). See the module docstring."""
+    with corpus.lock():
+        act = corpus.load(amending)
+        parsed, was_stored = store.operations(act)
+        if parsed.unparsed:
+            u = parsed.unparsed[0]
+            raise LawdiffError(
+                f"{act.id}: {len(parsed.unparsed)} instruction(s) could not be parsed, first: "
+                f"\"{u.source[:120]}\" ({u.reason}); correct the text with errata or write the "
+                f"operation into the act's <amendments>")
+        if not parsed.ops:
+            raise LawdiffError(f"{act.id} holds no amendment instructions")
+        ops = [op for op in parsed.ops if op.status != "overridden" and (to is None or op.work == to)]
+        if not ops:
+            raise LawdiffError(f"{act.id} has no operations on {to}")
+        works = list(dict.fromkeys(op.work for op in ops))
+        for op in ops:
+            if not corpus.exists(op.work):
+                raise LawdiffError(f"{what(op)}: {op.work} is not in the corpus"
+                                   + ("" if to else " (use --to to apply the act to one work)"))
+        targets = {w: corpus.load(w) for w in works}
+        bound = T.entry_into_force(act)
+        result = ApplyResult(act.id, works, bound, effective_text(act, bound), dry_run=dry_run)
+        done = [w for w in works if applied_before(targets[w], act.id)]
+        if done and len(done) == len(works):
+            result.already = True
+            result.notes.append(f"{act.id} is already applied to {', '.join(done)}: nothing to do")
+            return result
+        if done:
+            raise LawdiffError(f"{act.id} is already applied to {', '.join(done)} but not to "
+                               f"{', '.join(w for w in works if w not in done)}; apply with --to")
+
+        lookup_cache: dict[str, Act | None] = {act.id: act, **targets}
+
+        def lookup(work: str) -> Act | None:
+            if work not in lookup_cache:
+                lookup_cache[work] = corpus.load(work) if corpus.exists(work) else None
+            return lookup_cache[work]
+
+        order_key = same_day_key(act)
+        for work in works:
+            target = targets[work]
+            run = Run(act, target, Clock(target, act.id, bound, lookup, order_key))
+            mine = [op for op in ops if op.work == work]
+            for op in mine:
+                APPLIERS[op.op](op, run)
+                op.status = "applied"
+            if any(op.op != "repeal" or op.path for op in mine):
+                target.add_event(Event(kind="amended", origin="amendment",
+                                       source=f"{act.id}: {act.title}", **effective_event_fields(run)))
+            result.operations.extend(mine)
+            result.notes.extend(run.notes)
+            result.changes.extend(_change(*c) for c in run.changes)
+
+        # The act keeps its operations, now with their status.
+        if not was_stored:
+            store.store(act, parsed, [_content(op) for op in parsed.ops])
+        else:
+            holder = act.root.find("amendments")
+            for el, op in zip(holder.iterfind("op"), parsed.ops):
+                el.set("status", op.status)
+
+        changed = [*targets.values(), act]
+        for a in changed:
+            _check(a)
+        if dry_run:
+            return result
+        for a in changed:
+            result.files.append(corpus.write(a))
+    if commit:
+        from lawdiff.gitlog import commit as git_commit
+
+        result.commit = git_commit(
+            corpus.root, result.files,
+            subject=f"Apply {act.id} to {', '.join(works)}",
+            body=f"{act.title}\n\n{len(result.operations)} operation(s); effective {result.effective_text}.",
+            trailers={"Amending-act": act.id, "Amended-work": ", ".join(works),
+                      "Effective": result.effective_text, "Operations": str(len(result.operations))},
+        )
+    return result
+
+
+def _check(act: Act) -> None:
+    """Schema and overlapping versions, before anything is written."""
+    from lawdiff.validate import overlap_errors
+
+    tree = xmlio.parse_bytes(xmlio.serialise(act.root), act.id)
+    xmlio.check_valid(tree, f"{act.id}.xml")
+    problems = overlap_errors(Act(tree.getroot()))
+    if problems:
+        raise LawdiffError(f"{act.id}: the result would be invalid: {problems[0]}")
+
+
+def apply_to_corpus(corpus: Corpus, amending: str, to: str | None = None, commit: bool = False) -> list[Path]:
+    """Apply an amending act while building the corpus; returns the files written."""
+    return apply_act(corpus, amending, to, commit=commit).files
+
+
+__all__ = ["apply_act", "apply_to_corpus", "ApplyResult", "applied_before", "APPLIERS", "eid"]
