@@ -208,11 +208,20 @@ _RU_LOCAL_ADJ = re.compile(
 _RU_NUMBER = re.compile(r"№\s*(?P<num>\d[\w/-]*)")
 
 
-def resolve_act(text: str) -> str | None:
-    """The work id of the first act cited in ``text`` (type, issuer, date, number), or None."""
+def resolve_act(text: str, own_issuer: str | None = None) -> str | None:
+    """The work id of the first act cited in ``text`` (type, issuer, date, number), or None.
+
+    ``own_issuer``: the amending act's issuer code, for a citation that names its body without
+    a place ("решение маслихата от … № 471" in a maslikhat's own decision).
+    """
     for ref in find_refs(text):
         if ref.work:
             return ref.work
+        if own_issuer and ref.type and ref.date and ref.number and ref.issuer_code is None:
+            try:
+                return work_id(own_issuer, ref.type, ref.date.year, ref.number)
+            except LawdiffError:
+                pass
     # Russian local bodies named by adjective: "Казталовского районного маслихата от 2 ноября
     # 2023 года № 9-7" (the gazetteer finds the place by its Kazakh/Russian name).
     m = _RU_LOCAL_ADJ.search(text)
@@ -236,6 +245,7 @@ def resolve_act(text: str) -> str | None:
 @dataclass
 class _State:
     work: str | None
+    own_issuer: str | None = None
     scope: Path = field(default_factory=list)
     context: Path = field(default_factory=list)
     in_umbrella: bool = False
@@ -324,16 +334,18 @@ def _verb(masked: str) -> list[str]:
     return [name for name, rx in vocab.VERBS if rx.search(masked)]
 
 
-def parse_instructions(paragraphs: list[str], default_work: str | None) -> ParseResult:
+def parse_instructions(paragraphs: list[str], default_work: str | None,
+                       own_issuer: str | None = None) -> ParseResult:
     """Parse the paragraphs of an amending act (quoted new wordings included) into operations.
 
-    ``default_work`` is the amended work when the text does not name one it can resolve.
+    ``default_work`` is the amended work when the text does not name one it can resolve;
+    ``own_issuer`` the amending act's issuer, for a citation naming only a body ("маслихата").
     Paragraphs that are not instructions (the act's other clauses: registration, control,
     entry into force) are passed over; inside the list of changes ("… енгізілсін:") every
     paragraph must parse, or it is reported as unparsed.
     """
     result = ParseResult()
-    state = _State(work=default_work)
+    state = _State(work=default_work, own_issuer=own_issuer)
     sentence = 0
     for block in _blocks(paragraphs):
         try:
@@ -361,7 +373,7 @@ def _parse_block(block: _Block, state: _State, default_work: str | None) -> list
     verbs = _verb(masked)
 
     if vocab.UMBRELLA.search(masked) and not verbs:
-        work = resolve_act(sentence) or default_work
+        work = resolve_act(sentence, state.own_issuer) or default_work
         state.work, state.scope, state.context, state.in_umbrella = work, [], [], True
         if work is None:
             return Unparsed(source, "cannot identify the amended act (issuer, date, number)")

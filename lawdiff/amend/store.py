@@ -55,7 +55,9 @@ def act_paragraphs(act: Act) -> list[str]:
 
 def parse_act(act: Act, default_work: str | None = None) -> ParseResult:
     """Parse the instructions of an amending act from its body text."""
-    return parse_instructions(act_paragraphs(act), default_work)
+    issuer = act.root.find("meta/issuer")
+    own = issuer.get("code") if issuer is not None else None
+    return parse_instructions(act_paragraphs(act), default_work, own)
 
 
 def has_stored(act: Act) -> bool:

@@ -128,6 +128,9 @@ def test_russian_kostanay():
         ("delete", work, [("clause", "1"), ("subclause", "8")]),
     ]
     assert result.ops[0].text[0].startswith("3) лицам, больным туберкулезом")
+    # a body named without its place is the amending act's own issuer
+    own = parse_instructions(_lines("ru_kostanay_V12NN000181.txt"), None, own_issuer="kostanai-maslikhat")
+    assert {op.work for op in own.ops} == {work}
     # the excerpt is cut off inside its last instruction: reported, not skipped
     [unparsed] = result.unparsed
     assert unparsed.source.startswith("в приложении к указанному решению")

@@ -1,0 +1,73 @@
+"""`lawdiff amendments` and `lawdiff apply` on the command line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+from lawdiff.cli.main import run
+
+from .conftest import DATA, REPO
+
+A308, W379 = "kz/mlsp/order/2022/308", "kz/mlsp/order/2018/379"
+
+
+def _corpus(tmp_path):
+    root = tmp_path / "corpus"
+    for wid, src in ((W379, DATA / "synthetic_rules_379.xml"), (A308, REPO / "corpus" / f"{A308}.xml")):
+        dest = root / f"{wid}.xml"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(src, dest)
+    for args in (["init", "-q"], ["add", "-A"],
+                 ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base"]):
+        subprocess.run(["git", "-C", str(tmp_path), *args], check=True)
+    return root
+
+
+def test_amendments_json(tmp_path, capsys):
+    root = _corpus(tmp_path)
+    assert run(["--corpus", str(root), "amendments", A308, "--json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert len(items) == 47
+    first = items[0]
+    assert {"op", "target", "text", "words", "source", "status"} <= set(first)
+    assert first["op"] == "replace" and first["status"] == "parsed"
+    assert first["target"]["work"] == W379
+    assert first["target"]["path"] == [["appendix", "1"], ["clause", "2"], ["part", "1"], ["subclause", "1"]]
+    assert first["source"].startswith("2-тармақтың бірінші бөлігінің 1), 2), 3) және 4) тармақшалары")
+    assert {i["op"] for i in items} == {"replace", "insert", "replace-appendix"}
+
+
+def test_amendments_store_then_apply(tmp_path, capsys):
+    root = _corpus(tmp_path)
+    assert run(["--corpus", str(root), "amendments", A308, "--store"]) == 0
+    assert "stored in the act" in capsys.readouterr().out
+    assert b"<amendments>" in (root / f"{A308}.xml").read_bytes()
+    assert run(["--corpus", str(root), "apply", "308", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Would apply kz/mlsp/order/2022/308" in out and "Dry run: nothing written." in out
+    assert run(["--corpus", str(root), "apply", "308"]) == 0
+    out = capsys.readouterr().out
+    assert "Applied kz/mlsp/order/2022/308 to kz/mlsp/order/2018/379: 47 operation(s)" in out
+    assert "[-" in out and "{+" in out and "Committed" in out
+    assert run(["--corpus", str(root), "apply", "308"]) == 0
+    assert "already applied" in capsys.readouterr().out
+
+
+def test_apply_error_is_one_line_and_exit_1(tmp_path, capsys):
+    root = _corpus(tmp_path)
+    path = root / f"{A308}.xml"
+    # a reviewer's correction pointing at a clause the base does not have
+    assert run(["--corpus", str(root), "amendments", A308, "--store"]) == 0
+    capsys.readouterr()
+    data = path.read_bytes()
+    assert data.count(b'<step num="17" kind="clause"/>') == 1
+    path.write_bytes(data.replace(b'<step num="17" kind="clause"/>', b'<step num="77" kind="clause"/>'))
+    before = (root / f"{W379}.xml").read_bytes()
+    assert run(["--corpus", str(root), "apply", A308]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert err.startswith("lawdiff: error: operation 20 (replace appendix 1/clause 77")
+    assert "att_1__para_77 not found" in err
+    assert (root / f"{W379}.xml").read_bytes() == before
