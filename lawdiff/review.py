@@ -65,17 +65,6 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def bound_text(bound: T.Bound | None, *, open_end: str = "open") -> str:
-    """A bound for people: "2023-07-01", or "undetermined, not before 2022-11-06"."""
-    if bound is None:
-        return open_end
-    if bound.determined:
-        return bound.date.isoformat()
-    if bound.earliest:
-        return f"undetermined, not before {bound.earliest.isoformat()}"
-    return "undetermined"
-
-
 # =============================================================================== readings
 
 
@@ -374,8 +363,13 @@ def _entry(eid: str, old_c: list[Reading], new_c: list[Reading], *, when_old: dt
         return Entry(first.eid, first.kind, first.label, alts)
     reasons = []
     for r in [*old_c, *new_c]:
-        if r.status == UNCERTAIN and r.reason not in reasons:
-            reasons.append(r.reason)
+        if r.status != UNCERTAIN:
+            continue
+        why = r.reason
+        for prefix in ("may have ended: ", "may not yet apply: "):
+            why = why.removeprefix(prefix)
+        if why not in reasons:
+            reasons.append(why)
     return Entry(first.eid, UNCERTAIN, first.label, alts, "; ".join(reasons), conds)
 
 
@@ -712,11 +706,10 @@ def _unit_lines(child: etree._Element, parent_eid: str, indent: str) -> list[str
         if child.get("absent") == "true" and not len(child):
             return [f"{indent}{eid}{_bracket(child)}"]
         out = []
-        heading = child.find("heading")
-        if heading is not None:
-            out.append(f"{indent}{eid}{_bracket(child)} heading: {_one_line(heading.text)}")
         for sub in child:
-            if sub.tag != "heading":
+            if sub.tag == "heading":
+                out.append(f"{indent}{eid}{_bracket(child)} heading: {_one_line(sub.text)}")
+            else:
                 out += _unit_lines(sub, eid, indent)
         return out
     if tag == "mark":
@@ -860,6 +853,8 @@ def _known_text(review: Review) -> str | None:
 def _who(reading: Reading | None) -> str:
     if reading is None:
         return "—"
+    if reading.absent:
+        return "a wording not in the corpus"
     return f"by {reading.by}" if reading.by else f"original wording of {reading.work}"
 
 
@@ -922,6 +917,7 @@ def render_review_html(review: Review) -> str:
     it cannot say by itself added — the two sides and their status, notes, wordings not in the
     corpus, and each possible reading of an uncertain provision as a redline of its own."""
     import lxml.html
+    from lxml.html import builder as E
 
     from lawdiff.render import render_html
 
@@ -945,11 +941,11 @@ def render_review_html(review: Review) -> str:
             plan.append((e, alt, cond))
     page = render_html(changes, review.title, f"{review.old.describe()} → {review.new.describe()}")
     doc = lxml.html.document_fromstring(page.encode("utf-8"))
-    E = lxml.html.builder
     style = E.STYLE("\n" + _REVIEW_CSS + "\n")
     doc.find("head").append(style)
-    notes = [E.P(f"{where_old.capitalize()}: {review.old.describe()} — {review.old.reason}"),
-             E.P(f"{where_new.capitalize()}: {review.new.describe()} — {review.new.reason}")]
+    notes = []
+    for word, side in (("From", review.old), ("To", review.new)):
+        notes.append(E.P(f"{word}: {side.describe()}" + (f" — {side.reason}" if side.status else "")))
     known = _known_text(review)
     if known:
         notes.append(E.P(known, E.CLASS("note")))
@@ -988,7 +984,7 @@ def render_review_html(review: Review) -> str:
             extra.append(E.P("The wording is not in the corpus.", E.CLASS("missing")))
         if entry.kind == UNCERTAIN:
             others = [c for a, c in zip(entry.alternatives, entry.conditions) if a.kind == UNCHANGED]
-            text = f"Uncertain: {entry.reason}"
+            text = f"Uncertain: {entry.reason}."
             if others:
                 text += " Otherwise (" + "; ".join(others) + ") the wording is unchanged."
             extra.append(E.P(text, E.CLASS("status")))

@@ -1,3 +1,188 @@
-"""Commands: review_cmds."""
+"""Review commands: diff, log, blame (redlines and history), textconv and init (git)."""
 
-from lawdiff.cli.group import cli  # noqa: F401
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+from rich.markup import escape
+
+from lawdiff import LawdiffError
+from lawdiff import review as R
+from lawdiff.cli.common import DATE, STATE_STYLE, as_known_on_option, console, get_corpus
+from lawdiff.cli.group import cli, emit_json
+from lawdiff.corpus import atomic_write
+from lawdiff.time import STATE_LABELS
+
+
+def _label(state: str | None) -> str:
+    if state is None:
+        return ""
+    return f"[{STATE_STYLE.get(state, 'white')}]{STATE_LABELS.get(state, state)}[/]"
+
+
+def _colour() -> bool:
+    out = console()
+    return out.is_terminal and out.color_system is not None
+
+
+def _bound(b: dict | None, open_end: str = "open") -> str:
+    """A bound from its JSON: the date, or "undetermined, not before …"."""
+    if b is None:
+        return open_end
+    if b["date"]:
+        return b["date"]
+    return f"undetermined, not before {b['earliest']}" if b["earliest"] else "undetermined"
+
+
+@cli.command("diff")
+@click.argument("works", nargs=-1, required=True, metavar="WORK [WORK_B]")
+@click.option("--from", "d1", type=DATE, help="One work: the earlier date.")
+@click.option("--to", "d2", type=DATE, help="One work: the later date (default today).")
+@click.option("--at", "when", type=DATE, help="Two works: compare the texts in force on DATE (default: their latest wording).")
+@click.option("--provision", metavar="EID", help="Only this provision and what it contains.")
+@click.option("--ignore-quotes", is_flag=True, help="Treat «» “” and \" as the same mark.")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Also write the redline as one self-contained HTML page.")
+@click.option("--json", "as_json", is_flag=True, help="Structured change data.")
+@as_known_on_option
+@click.pass_context
+def diff_cmd(ctx, works, d1, d2, when, provision, ignore_quotes, html_file, as_json):
+    """Word-level redline of WORK between two dates (--from, --to), or from WORK to WORK_B."""
+    corpus = get_corpus(ctx)
+    if len(works) > 2:
+        raise LawdiffError("give one work with --from/--to, or two works")
+    if len(works) == 1:
+        if d1 is None:
+            raise LawdiffError("give --from DATE (and --to DATE, default today), or a second work to compare with")
+        if when:
+            raise LawdiffError("--at compares two works; for one work use --from and --to")
+        result = R.diff_dates(corpus, corpus.resolve(works[0]), d1, d2 or dt.date.today(),
+                              provision=provision, ignore_quotes=ignore_quotes)
+    else:
+        if d1 or d2:
+            raise LawdiffError("--from/--to compare one work on two dates; for two works use --at")
+        result = R.diff_works(corpus, corpus.resolve(works[0]), corpus.resolve(works[1]), at=when,
+                              provision=provision, ignore_quotes=ignore_quotes)
+    result.known_as_of = getattr(corpus, "known_as_of", None)
+    if html_file:
+        try:
+            atomic_write(html_file, R.render_review_html(result).encode("utf-8"))
+        except OSError as exc:
+            raise LawdiffError(f"{html_file}: cannot write: {exc.strerror}") from None
+    if as_json:
+        emit_json(result.to_json())
+    elif html_file:
+        click.echo(f"wrote {html_file}: {R.summary_line(result)}")
+    else:
+        click.echo(R.render_review_text(result, _colour()), nl=False)
+
+
+@cli.command("log")
+@click.argument("work")
+@click.option("--provision", metavar="EID", help="One provision (and what it contains).")
+@click.option("--all", "every", is_flag=True, help="Every provision, not only those with a history.")
+@click.option("--json", "as_json", is_flag=True)
+@as_known_on_option
+@click.pass_context
+def log_cmd(ctx, work, provision, every, as_json):
+    """Every version of WORK's provisions: interval, the act that made it, and the redline."""
+    corpus = get_corpus(ctx)
+    result = R.history(corpus, corpus.resolve(work), provision, every=every)
+    result["known_as_of"] = getattr(corpus, "known_as_of", None)
+    if as_json:
+        emit_json(result)
+        return
+    out = console()
+    colour = _colour()
+    out.print(f"[bold]{escape(result['work'])}[/] — {escape(result['title'])}")
+    if not result["complete"]:
+        out.print(f"[dim]partial text: {escape(result['coverage'] or '')}[/]")
+    if not result["provisions"]:
+        out.print("No provision has more than one version (--all lists every provision).")
+    for p in result["provisions"]:
+        out.print(f"\n[bold]{escape(p['label'])}[/] [cyan]\\[{escape(p['provision'])}][/]")
+        for v in p["versions"]:
+            who = f"by {v['by']}" if v["by"] else f"original wording of {result['work']}"
+            if v["absent"]:
+                who += " (not in the corpus)"
+            out.print(f"  {v['n']}. {escape(who)}")
+            out.print(f"     from  {escape(_bound(v['from']))} — [dim]{escape(v['from']['reason'])}[/]")
+            until = _bound(v["until"], "open")
+            why = f" ({v['ends_by']})" if v["until"] and v["ends_by"] else ""
+            if v["ended_by"]:
+                why = f" (replaced: {v['ended_by']})"
+            reason = f" — [dim]{escape(v['until']['reason'])}[/]" if v["until"] else ""
+            out.print(f"     until {escape(until)}{why}{reason}")
+            if v["redline"] is None:
+                text = v["text"] if v["text"] is not None else "<wording not in the corpus>"
+                price = f" | {v['price']}" if v["price"] else ""
+                out.print(f"     {escape(text)}{price}", soft_wrap=True)
+                continue
+            change = R.change_from_json(v["redline"])
+            if change.kind == R.NOT_IN_CORPUS:
+                out.print("     (the wording before is not in the corpus)")
+                out.print(f"     {escape(v['text'] or '<wording not in the corpus>')}", soft_wrap=True)
+            elif change.kind == R.UNCHANGED:
+                out.print("     (same wording as before)")
+            else:
+                click.echo("\n".join("   " + line for line in R.redline_body(change, colour)))
+
+
+@cli.command("blame")
+@click.argument("work")
+@click.option("--at", "when", type=DATE, help="Date (default today).")
+@click.option("--provision", metavar="EID", help="One provision (and what it contains).")
+@click.option("--json", "as_json", is_flag=True)
+@as_known_on_option
+@click.pass_context
+def blame_cmd(ctx, work, when, provision, as_json):
+    """Each provision of WORK in force at a date, with the act and date of its current wording."""
+    corpus = get_corpus(ctx)
+    result = R.blame(corpus, corpus.resolve(work), when, provision)
+    result["known_as_of"] = getattr(corpus, "known_as_of", None)
+    if as_json:
+        emit_json(result)
+        return
+    out = console()
+    out.print(f"[bold]{escape(result['work'])}[/] — {escape(result['title'])}")
+    out.print(f"on {result['at']}: {_label(result['status'])} — {escape(result['reason'])}")
+    if not result["complete"]:
+        out.print(f"[dim]partial text: {escape(result['coverage'] or '')}[/]")
+    for p in result["provisions"]:
+        state = "" if p["status"] == result["status"] else f"  ({_label(p['status'])})"
+        out.print(f"[cyan]{escape(p['provision'])}[/]  {escape(p['act'])}  since {escape(_bound(p['since']))}{state}")
+        text = p["text"] if p["text"] is not None else "<wording not in the corpus>"
+        price = f" | {p['price']}" if p["price"] else ""
+        out.print(f"    {escape(text)}{price}", soft_wrap=True)
+    if any(p["status"] == "uncertain" for p in result["provisions"]):
+        out.print("[magenta]uncertain[/]: two wordings compete where the date of a change is undetermined; both are listed.")
+
+
+@cli.command("textconv")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def textconv_cmd(file: Path):
+    """Print a work file as readable text, one provision per line (git's diff driver)."""
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise LawdiffError(f"{file}: cannot read: {exc.strerror}") from None
+    stream = click.get_binary_stream("stdout")
+    stream.write(R.textconv(data, str(file)).encode("utf-8"))
+    stream.flush()
+
+
+@cli.command("init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True)
+def init_cmd(directory: Path, as_json):
+    """Create a corpus repository in DIRECTORY whose git diff reads provision by provision."""
+    result = R.init_corpus(directory)
+    if as_json:
+        emit_json(result)
+        return
+    what = "created" if result["created"] else "configured"
+    click.echo(f"{what} lawdiff corpus repository {result['repository']} "
+               f"(.gitattributes: {result['gitattributes']}; diff.lawdiff.textconv = {result['textconv']})")
+
