@@ -461,10 +461,9 @@ def _text_entries(old: _Side, new: _Side, **kw) -> list[Entry]:
     for i, j in _merge_order(len(old_ids), len(new_ids), pairs):
         eid = new_ids[j] if j is not None else old_ids[i]
         oc, nc = old.candidates(eid), new.candidates(eid)
-        # an absent unit on one side stands for the provisions inside it on the other side
-        if eid not in old.by_eid and all(r.absent and r.eid == eid for r in nc) and old.has_inside(eid):
-            continue
-        if eid not in new.by_eid and all(r.absent and r.eid == eid for r in oc) and new.has_inside(eid):
+        # an absent unit stands for the provisions inside it, where either side has some
+        own = old.by_eid.get(eid, []) + new.by_eid.get(eid, [])
+        if own and all(r.absent and not len(r.el) for r in own) and (old.has_inside(eid) or new.has_inside(eid)):
             continue
         e = _entry(eid, oc, nc, **kw)
         if e is not None:

@@ -18,7 +18,6 @@ from lxml import etree
 
 from conftest import CORPUS, DATA
 from lawdiff import api, review
-from lawdiff.cli.group import cli
 from lawdiff.cli.main import run
 from lawdiff.corpus import Corpus
 from lawdiff.diff import apply_new, apply_old, diff_tariffs, tokenise
@@ -233,21 +232,10 @@ def _has_308_versions(path: Path) -> bool:
     return any(el.get("by") == A308 for el in etree.parse(str(path)).iter())
 
 
-@pytest.fixture
-def applied_379(capsys, scratch_corpus):
-    """A corpus in which order 308 has been applied to order 379: the shipped one once
-    ``lawdiff build`` applies it, else a scratch copy where ``lawdiff apply`` is run here."""
-    if not _has_308_versions(scratch_corpus / f"{W379}.xml"):
-        if "apply" not in cli.commands:
-            pytest.skip("`lawdiff apply` (the amendment engine) is not available")
-        code, out, err = lawdiff(capsys, "apply", A308, corpus=scratch_corpus)
-        assert code == 0, err
-    assert _has_308_versions(scratch_corpus / f"{W379}.xml")
-    return scratch_corpus
-
-
-def test_379_before_and_after_308_publication_unknown(capsys, applied_379):
-    data = as_json(capsys, "diff", "379", "--from", "2022-06-01", "--to", "2022-12-01", corpus=applied_379)
+def test_379_before_and_after_308_publication_unknown(capsys):
+    # `lawdiff build` applies order 308 to order 379: the shipped corpus holds its wordings
+    assert _has_308_versions(CORPUS / f"{W379}.xml")
+    data = as_json(capsys, "diff", "379", "--from", "2022-06-01", "--to", "2022-12-01")
     rules = [c for c in data["changes"] if c["provision"].startswith("att_1")]
     assert rules
     # 308's publication date is not recorded: every wording it gave may or may not apply yet
@@ -264,12 +252,13 @@ def test_379_before_and_after_308_publication_unknown(capsys, applied_379):
     assert {a["kind"] for a in sub1["alternatives"]} == {"unchanged", "not-in-corpus"}
 
 
-def test_379_before_and_after_308_published(capsys, applied_379):
-    corpus = Corpus(applied_379)
+def test_379_before_and_after_308_published(capsys, scratch_corpus):
+    """With 308's publication recorded, its wordings apply from 26.08.2022: determinate."""
+    corpus = Corpus(scratch_corpus)
     act, _ = api.add_event(corpus, A308, "published", dt.date(2022, 8, 15), "test fact")
     with corpus.lock():
         corpus.write(act)
-    data = as_json(capsys, "diff", "379", "--from", "2022-06-01", "--to", "2022-12-01", corpus=applied_379)
+    data = as_json(capsys, "diff", "379", "--from", "2022-06-01", "--to", "2022-12-01", corpus=scratch_corpus)
     rules = [c for c in data["changes"] if c["provision"].startswith("att_1")]
     assert rules and {c["kind"] for c in rules} <= {"not-in-corpus", "added"}
     for c in rules:
@@ -288,7 +277,7 @@ def test_379_before_and_after_308_published(capsys, applied_379):
              if p["by"] == A308 and p["text"]}
     assert {c["provision"] for c in rules} == after
     # log: the earlier wording is not in the corpus, then 308's
-    hist = as_json(capsys, "log", "379", "--provision", sub1["provision"], corpus=applied_379)
+    hist = as_json(capsys, "log", "379", "--provision", sub1["provision"], corpus=scratch_corpus)
     (prov,) = hist["provisions"]
     first, second = prov["versions"]
     assert first["absent"] and first["text"] is None and first["ended_by"] == A308
