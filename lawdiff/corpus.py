@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import glob
 import os
 import tempfile
 from collections.abc import Iterator
@@ -101,8 +102,18 @@ class Corpus:
         if problems:
             raise LawdiffError(f"{act.id}: {problems[0]}")
         path = self.path(act.id)
+        remove_stale_temps(path)
         atomic_write(path, data)
         return path
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Remove temporary files an earlier writer of ``path`` left when it was killed between
+    creating and renaming them (call inside :meth:`Corpus.lock`: no other writer is running)."""
+    if path.parent.is_dir():
+        for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
 
 
 def atomic_write(path: Path, data: bytes) -> None:
