@@ -196,8 +196,10 @@ class _Side:
     absent: dict[str, Reading] = field(default_factory=dict)
 
     def __post_init__(self):
+        self._outer: set[str] = set()
         for r in self.readings:
             self.by_eid.setdefault(r.eid, []).append(r)
+            self._outer.update(_ancestors(r.eid))
             if r.absent and not len(r.el):
                 self.absent.setdefault(r.eid, r)
 
@@ -213,7 +215,7 @@ class _Side:
         return sorted(own + [c for c in cover if c not in own], key=lambda r: r.pos)
 
     def has_inside(self, eid: str) -> bool:
-        return any(e != eid and _under(e, eid) for e in self.by_eid)
+        return eid in self._outer
 
 
 # =============================================================================== comparisons
@@ -700,7 +702,7 @@ def _unit_lines(child: etree._Element, parent_eid: str, indent: str) -> list[str
         return []
     eid = child.get("eId", "")
     if tag in ("title", "p"):
-        return [f"{indent}{eid}{_bracket(child)}: {_one_line(child.text)}"]
+        return [f"{indent}{eid}{_bracket(child)}: {_one_line(child.text)}".rstrip()]
     if tag in _CONTAINERS:
         if child.get("absent") == "true" and not len(child):
             return [f"{indent}{eid}{_bracket(child)}"]
