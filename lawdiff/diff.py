@@ -332,7 +332,7 @@ def apply_new(ops: Iterable[WordOp]) -> str:
 # --------------------------------------------------------------------------- alignment
 
 
-def _merge_order(n_old: int, n_new: int, pairs: dict[int, int]) -> list[tuple[int | None, int | None]]:
+def merge_order(n_old: int, n_new: int, pairs: dict[int, int]) -> list[tuple[int | None, int | None]]:
     """Document order of the new side, each removed old item placed where it stood.
 
     ``pairs`` maps old index -> new index. A removed old item follows the new counterpart of
@@ -373,7 +373,7 @@ def diff_provisions(
     new_index = {eid: j for j, (eid, _) in enumerate(new)}
     pairs = {i: new_index[eid] for i, (eid, _) in enumerate(old) if eid in new_index}
     changes: list[Change] = []
-    for i, j in _merge_order(len(old), len(new), pairs):
+    for i, j in merge_order(len(old), len(new), pairs):
         if i is not None and j is not None:
             eid, old_text = old[i]
             new_text = new[j][1]
@@ -395,13 +395,13 @@ def normalise_key(text: str | None) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _row_text(row: TariffLike) -> str:
+def row_text(row: TariffLike) -> str:
     service = (getattr(row, "service", "") or "").strip()
     position = (getattr(row, "position", "") or "").strip()
     return f"{service} — {position}" if position else service
 
 
-def _row_label(row: TariffLike) -> str:
+def row_label(row: TariffLike) -> str:
     service = " ".join((row.service or "").split())
     if len(service) > 80:
         service = service[:79].rstrip() + "…"
@@ -484,29 +484,29 @@ def diff_tariffs(old: Sequence[TariffLike], new: Sequence[TariffLike]) -> list[C
     """
     pairs = align_tariffs(old, new)
     changes: list[Change] = []
-    for i, j in _merge_order(len(old), len(new), pairs):
+    for i, j in merge_order(len(old), len(new), pairs):
         if i is not None and j is not None:
             o, n = old[i], new[j]
-            ot, nt = _row_text(o), _row_text(n)
+            ot, nt = row_text(o), row_text(n)
             if ot == nt and Decimal(o.price) == Decimal(n.price):
                 continue
             changes.append(Change(
-                f"row_{n.num}", CHANGED, ot, nt, word_diff(ot, nt), _row_label(n),
+                f"row_{n.num}", CHANGED, ot, nt, word_diff(ot, nt), row_label(n),
                 Decimal(o.price), Decimal(n.price), o.num, n.num,
             ))
         elif j is not None:
             n = new[j]
-            nt = _row_text(n)
+            nt = row_text(n)
             changes.append(Change(
-                f"row_{n.num}", ADDED, None, nt, _join([WordOp(INSERT, nt)]), _row_label(n),
+                f"row_{n.num}", ADDED, None, nt, _join([WordOp(INSERT, nt)]), row_label(n),
                 None, Decimal(n.price), None, n.num,
             ))
         else:
             assert i is not None
             o = old[i]
-            ot = _row_text(o)
+            ot = row_text(o)
             changes.append(Change(
-                f"row_{o.num}", REMOVED, ot, None, _join([WordOp(DELETE, ot)]), _row_label(o),
+                f"row_{o.num}", REMOVED, ot, None, _join([WordOp(DELETE, ot)]), row_label(o),
                 Decimal(o.price), None, o.num, None,
             ))
     return changes

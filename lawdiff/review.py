@@ -37,9 +37,9 @@ from lawdiff.diff import (
     REMOVED,
     Change,
     WordOp,
-    _merge_order,
-    _row_label,
-    _row_text,
+    merge_order,
+    row_label,
+    row_text,
     align_tariffs,
     format_decimal,
     normalise_quotes,
@@ -122,7 +122,7 @@ def _row_value(el: etree._Element) -> RowValue:
 
 
 def _leaf_text(el: etree._Element) -> str:
-    return " ".join((el.text or "").split()) if el.tag != "row" else _row_text(_row_value(el))
+    return " ".join((el.text or "").split()) if el.tag != "row" else row_text(_row_value(el))
 
 
 class _Reader:
@@ -302,7 +302,7 @@ def _compare(eid: str, o: Reading | None, n: Reading | None, *, tariff_ids: bool
     if tariff_ids:
         eid = f"row_{(n.row if n and n.row else o.row).num}"
     if row is not None:
-        label = _row_label(n.row if n and n.row else o.row)
+        label = row_label(n.row if n and n.row else o.row)
     else:
         label = provision_label(eid)
     ot = _norm(o.text, ignore_quotes) if o else None
@@ -460,7 +460,7 @@ def _text_entries(old: _Side, new: _Side, **kw) -> list[Entry]:
     new_index = {e: j for j, e in enumerate(new_ids)}
     pairs = {i: new_index[e] for i, e in enumerate(old_ids) if e in new_index}
     entries = []
-    for i, j in _merge_order(len(old_ids), len(new_ids), pairs):
+    for i, j in merge_order(len(old_ids), len(new_ids), pairs):
         eid = new_ids[j] if j is not None else old_ids[i]
         oc, nc = old.candidates(eid), new.candidates(eid)
         # an absent unit stands for the provisions inside it, where either side has some
@@ -546,7 +546,7 @@ def _row_entries(old: _Side, new: _Side, notes: list[str] | None = None, **kw) -
     else:
         pairs = align_tariffs(old_rows, new_rows)
     out = []
-    for i, j in _merge_order(len(old_ids), len(new_ids), pairs):
+    for i, j in merge_order(len(old_ids), len(new_ids), pairs):
         oc = old.by_eid[old_ids[i]] if i is not None else []
         nc = new.by_eid[new_ids[j]] if j is not None else []
         e = _entry((new_ids[j] if j is not None else old_ids[i]), oc, nc, tariff_ids=True, **kw)
@@ -595,7 +595,7 @@ def history(corpus: Corpus, work: str, provision: str | None = None, *, every: b
                 item["redline"] = _compare(eid, prev, v, tariff_ids=False, ignore_quotes=False).to_json()
             out.append(item)
             prev = v
-        label = _row_label(versions[-1].row) if versions[-1].row else provision_label(eid)
+        label = row_label(versions[-1].row) if versions[-1].row else provision_label(eid)
         provisions.append({"provision": eid, "label": label, "versions": out})
     return {"work": act.id, "title": act.title, "complete": act.complete, "coverage": act.coverage_note,
             "provisions": provisions}
@@ -617,7 +617,7 @@ def blame(corpus: Corpus, work: str, when: dt.date | None = None, provision: str
     rows = []
     for r in readings:
         vi = r.interval
-        rows.append({"provision": r.eid, "label": _row_label(r.row) if r.row else provision_label(r.eid),
+        rows.append({"provision": r.eid, "label": row_label(r.row) if r.row else provision_label(r.eid),
                      "text": r.text, "price": format_decimal(r.row.price) if r.row and not r.absent else None,
                      "status": r.status, "reason": r.reason, "act": r.by or act.id, "by": r.by,
                      "since": vi.start.to_json(), "until": vi.end.to_json() if vi.end else None})
