@@ -8,6 +8,7 @@ import sys
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from lawdiff.corpus import Corpus
 from lawdiff.cli.group import corpus_dir
@@ -73,3 +74,21 @@ STATE_STYLE = {
     "in-force": "green", "in-force-unconfirmed": "yellow", "uncertain": "magenta",
     "not-yet-in-force": "cyan", "repealed": "red", "expired": "red", "not-in-corpus": "dim",
 }
+
+
+def state_label(state: str | None) -> str:
+    """A status as coloured words ("in force (unconfirmed)")."""
+    from lawdiff.time import STATE_LABELS
+
+    if not state:
+        return ""
+    return f"[{STATE_STYLE.get(state, 'white')}]{STATE_LABELS.get(state, state)}[/]"
+
+
+def print_work_header(out: Console, result: dict, with_status: bool = True) -> None:
+    """The lines that open every per-work answer: id and title, status on the date, coverage."""
+    out.print(f"[bold]{escape(result['work'])}[/] — {escape(result['title'])}")
+    if with_status:
+        out.print(f"on {result['at']}: {state_label(result['status'])} — {escape(result['reason'])}")
+    if not result["complete"]:
+        out.print(f"[dim]partial text: {escape(result['coverage'] or '')}[/]")

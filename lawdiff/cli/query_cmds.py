@@ -9,13 +9,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from lawdiff import LawdiffError, api
-from lawdiff.cli.common import DATE, STATE_STYLE, as_known_on_option, console, get_corpus
+from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, print_work_header, state_label
 from lawdiff.cli.group import cli, emit_json
-from lawdiff.time import STATE_LABELS
 
-
-def _label(state: str) -> str:
-    return f"[{STATE_STYLE.get(state, 'white')}]{STATE_LABELS.get(state, state)}[/]"
 
 
 @cli.command("tariff")
@@ -55,7 +51,7 @@ def tariff_cmd(ctx, work, when, place, setting, service, position, as_json):
         unit = "per service" if head["unit"] == "per-service" else "per recipient per day"
         out.print(f"[bold]{wid}[/] — {head['setting'] or ''}, KZT {unit}")
         if when:
-            out.print(f"{_label(head['status'])} on {when.isoformat()}: {escape(head['reason'])}")
+            out.print(f"{state_label(head['status'])} on {when.isoformat()}: {escape(head['reason'])}")
         table = Table(box=None, pad_edge=False, expand=True)
         table.add_column("№", justify="right", no_wrap=True)
         table.add_column("service", ratio=3)
@@ -83,12 +79,9 @@ def show_cmd(ctx, work, when, provision, as_json):
         emit_json(result)
         return
     out = console()
-    out.print(f"[bold]{result['work']}[/] — {escape(result['title'])}")
-    out.print(f"on {result['at']}: {_label(result['status'])} — {escape(result['reason'])}")
-    if not result["complete"]:
-        out.print(f"[dim]partial text: {escape(result['coverage'] or '')}[/]")
+    print_work_header(out, result)
     for p in result["provisions"]:
-        state = "" if p["status"] == result["status"] else f" ({_label(p['status'])})"
+        state = "" if p["status"] == result["status"] else f" ({state_label(p['status'])})"
         by = f" [dim]{escape('[wording of ' + p['by'] + ']')}[/]" if p["by"] else ""
         text = escape(p["text"]) if p["text"] is not None else "[dim]<wording not in the corpus>[/]"
         out.print(f"[cyan]{p['eId']}[/]{by}{state}\n    {text}")
@@ -107,7 +100,7 @@ def at_cmd(ctx, date: dt.date, as_json):
         return
     table = Table("work", "status", "title", "why", box=None)
     for w in works:
-        table.add_row(w["work"], _label(w["status"]), escape(w["title"][:60]), escape(w["reason"][:110]))
+        table.add_row(w["work"], state_label(w["status"]), escape(w["title"][:60]), escape(w["reason"][:110]))
     console().print(table)
 
 

@@ -10,16 +10,10 @@ from rich.markup import escape
 
 from lawdiff import LawdiffError
 from lawdiff import review as R
-from lawdiff.cli.common import DATE, STATE_STYLE, as_known_on_option, console, get_corpus
+from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, print_work_header, state_label
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.corpus import atomic_write
-from lawdiff.time import STATE_LABELS
 
-
-def _label(state: str | None) -> str:
-    if state is None:
-        return ""
-    return f"[{STATE_STYLE.get(state, 'white')}]{STATE_LABELS.get(state, state)}[/]"
 
 
 def _colour() -> bool:
@@ -96,9 +90,7 @@ def log_cmd(ctx, work, provision, every, as_json):
         return
     out = console()
     colour = _colour()
-    out.print(f"[bold]{escape(result['work'])}[/] — {escape(result['title'])}")
-    if not result["complete"]:
-        out.print(f"[dim]partial text: {escape(result['coverage'] or '')}[/]")
+    print_work_header(out, result, with_status=False)
     if not result["provisions"]:
         out.print("No provision has more than one version (--all lists every provision).")
     for p in result["provisions"]:
@@ -146,12 +138,9 @@ def blame_cmd(ctx, work, when, provision, as_json):
         emit_json(result)
         return
     out = console()
-    out.print(f"[bold]{escape(result['work'])}[/] — {escape(result['title'])}")
-    out.print(f"on {result['at']}: {_label(result['status'])} — {escape(result['reason'])}")
-    if not result["complete"]:
-        out.print(f"[dim]partial text: {escape(result['coverage'] or '')}[/]")
+    print_work_header(out, result)
     for p in result["provisions"]:
-        state = "" if p["status"] == result["status"] else f"  ({_label(p['status'])})"
+        state = "" if p["status"] == result["status"] else f"  ({state_label(p['status'])})"
         out.print(f"[cyan]{escape(p['provision'])}[/]  {escape(p['act'])}  since {escape(_bound(p['since']))}{state}")
         text = p["text"] if p["text"] is not None else "<wording not in the corpus>"
         price = f" | {p['price']}" if p["price"] else ""

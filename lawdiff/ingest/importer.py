@@ -22,12 +22,12 @@ from lawdiff import LawdiffError
 from lawdiff.dates import find_dates, parse_period
 from lawdiff.ingest import eif, fragments, layout, notes
 from lawdiff.ingest.issuers import Issuer, act_type, recognise_issuer
-from lawdiff.ingest.references import ActRef, find_refs
+from lawdiff.ingest.references import find_refs
 from lawdiff.ingest.repair import (Repair, RepairLog, fix_latin_i, fix_letter_spacing,
                                    fix_space_before_punct, join_wrapped, normalise_chars)
 from lawdiff.ingest.structure import Para, assign_eids, build_units, classify
 from lawdiff.model import xmlio
-from lawdiff.model.ids import check_work_id, work_id
+from lawdiff.model.ids import work_id
 
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
 _HEADING_MAX = 250
