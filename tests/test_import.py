@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -116,3 +117,17 @@ def test_order_379_is_partial(imported=None):
 def test_bad_input_is_refused(data, message):
     with pytest.raises(LawdiffError, match=message):
         import_source(data, "input.txt", ImportOptions())
+
+
+def test_russian_text_gets_the_same_work_id_as_the_kazakh_one():
+    """A clearly synthetic Russian act of the Oral akimat: the genitive "города Уральска" is
+    the gazetteer's Орал, so the work id matches the Kazakh texts' (oral-akimat)."""
+    data = (Path(__file__).parent / "data/import/synthetic_ru_resolution.txt").read_bytes()
+    result = import_source(data, "synthetic_ru_resolution.txt", ImportOptions())
+    act = Act(result.root)
+    assert act.id == "kz/oral-akimat/resolution/2025/9999" and act.root.get("lang") == "ru"
+    assert act.place.text == "Орал" and act.date.isoformat() == "2025-12-18"
+    assert [e.rule for e in act.events() if e.kind == "entry-into-force"] == ["publication+10d"]
+    assert act.period[0].isoformat() == "2026-01-01"
+    assert [c.get("num") for c in act.root.iterfind("body/clause")] == ["1", "2", "3"]
+    assert xmlio.schema_errors(result.root) == []

@@ -67,12 +67,23 @@ def place_names(p: Place) -> set[str]:
     return {n.casefold() for n in (p.name, p.latin, *p.aliases)}
 
 
+def _name_forms(name: str) -> list[str]:
+    """The name and its nominative if it is a Russian genitive ("Уральска" -> "Уральск",
+    "Костаная" -> "Костанай"), so a Russian text finds the same place as a Kazakh one."""
+    forms = [name]
+    if re.search(r"[а-яё]а$", name):
+        forms.append(name[:-1])
+    if name.endswith("ая"):
+        forms.append(name[:-1] + "й")
+    return forms
+
+
 def find_place(query: str) -> Place | None:
     """Resolve a user's place ("Орал", "Орал қаласы", "Oral", "Uralsk") via the gazetteer."""
     q = re.sub(r"\s+(қаласы|ауданы|облысы|city|district|region|г\.)$", "", query.strip(), flags=re.IGNORECASE)
     for p in _data("places.json")["places"]:
         pl = Place(p["kk"], p.get("kind", "city"), p["latin"], p.get("region"), tuple(p.get("aliases", ())))
-        if q.casefold() in place_names(pl):
+        if any(form.casefold() in place_names(pl) for form in _name_forms(q)):
             return pl
     return None
 
