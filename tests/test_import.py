@@ -11,9 +11,11 @@ import pytest
 from conftest import SOURCES, load_cases
 from lawdiff import LawdiffError
 from lawdiff.build import options_for
-from lawdiff.ingest.importer import ImportOptions, import_source
+from lawdiff.ingest import layout, repair
+from lawdiff.ingest.importer import ImportOptions, import_source, read_head
 from lawdiff.model import xmlio
 from lawdiff.model.act import Act
+from lawdiff.model.ids import work_id
 
 CORPUS = SOURCES.parent
 
@@ -131,3 +133,38 @@ def test_russian_text_gets_the_same_work_id_as_the_kazakh_one():
     assert act.period[0].isoformat() == "2026-01-01"
     assert [c.get("num") for c in act.root.iterfind("body/clause")] == ["1", "2", "3"]
     assert xmlio.schema_errors(result.root) == []
+
+
+def _heads(name: str):
+    """The blocks of a real reference file of act heads (each block opens with its source)."""
+    text = (Path(__file__).parent / "data/import" / name).read_text(encoding="utf-8")
+    for block in text.split("=== SOURCE:")[1:]:
+        source, *lines = block.splitlines()
+        yield source.strip(), [(i, repair.normalise_chars(t)) for i, t in enumerate(lines, 1)]
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("tariff_acts_other_districts_heads.txt", {
+        "G25ZA02999A": ("kz/oral-akimat/resolution/2025/2999", None),
+        "G25ZK00302A": ("kz/taskala-akimat/resolution/2025/302", None),
+        "G25BQ12349A": ("kz/tselinograd-akimat/resolution/2025/a-12-349", None),
+    }),
+    ("socassist_base_acts_heads.txt", {
+        "V23KO651109": ("kz/osakarov-maslikhat/decision/2023/12-110", ("6511-09", "2023-11-01")),
+    }),
+])
+def test_heads_of_other_real_acts(name, expected):
+    """Heads of acts by other akimats and maslikhats, Kazakh and Russian: the work id, and the
+    registration where the head states it. Blocks that hold no heading are refused."""
+    seen = {}
+    for source, lines in _heads(name):
+        doc = layout.split_document(lines, "pdf")
+        try:
+            head = read_head(layout.head_blocks(doc.head), source)
+        except LawdiffError as exc:
+            assert "not an act" in str(exc)
+            continue
+        key = next(k for k in expected if k in source)
+        reg = (head.registration[0], head.registration[1].isoformat()) if head.registration else None
+        seen[key] = (work_id(head.issuer.code, head.type, head.date.year, head.number), reg)
+    assert seen == expected

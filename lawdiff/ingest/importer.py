@@ -32,7 +32,9 @@ from lawdiff.model.ids import work_id
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
 _HEADING_MAX = 250
 
-_STATUS_LINE = re.compile(r"^\s*(?:Күшін жойған|Күші жойылған|Утративший силу|Утратившие силу|Жарамсыз)\s*$", re.I)
+#: adilet's status word above the heading ("Күшін жойған" = repealed, "Жаңа" = new, ...).
+_STATUS_LINE = re.compile(r"^\s*(?:Күшін жойған|Күші жойылған|Жаңа|Жаңартылған|Қолданыстағы|Утративший силу"
+                          r"|Утратившие силу|Новый|Действующий|Жарамсыз)\s*$", re.I)
 _REGISTERED = re.compile(
     r"(?:тіркелді|тіркелген|зарегистрирован\w*)", re.I)
 _HEAD_REPEAL = re.compile(r"(?:Күші жойылды|Утратил\w* силу)\s*[-–—]?\s*(?P<rest>.*)$", re.I | re.S)
@@ -134,7 +136,7 @@ def read_head(blocks: list[tuple[int, list[str]]], name: str) -> Head:
         raise LawdiffError(f"{name}: not an act: no title and issuer line found at the top")
     title = texts[0].strip().strip('"').strip() if texts[0].count('"') % 2 == 0 and texts[0].startswith('"') and texts[0].endswith('"') else texts[0].strip()
     sentence = " ".join(texts[1:])
-    sentence = re.sub(r"^(?:Күшін жойған|Утративший силу)\s+", "", sentence)
+    sentence = re.sub(r"^(?:Күшін жойған|Жаңа|Жаңартылған|Утративший силу|Новый)\s+", "", sentence)
     own, repeal_text = sentence, None
     m = _HEAD_REPEAL.search(sentence)
     if m:
