@@ -12,6 +12,7 @@ import contextlib
 import errno
 import fcntl
 import glob
+import json
 import os
 import tempfile
 from collections.abc import Iterator
@@ -23,6 +24,8 @@ from lawdiff.model.act import Act
 from lawdiff.model.ids import check_work_id
 
 LOCK_NAME = ".lawdiff.lock"
+#: Names the renames of a multi-file write while they are under way (see Corpus.write_all).
+JOURNAL_NAME = ".lawdiff.journal"
 
 
 class Corpus:
@@ -88,23 +91,72 @@ class Corpus:
                 if exc.errno in (errno.EAGAIN, errno.EACCES):
                     raise LawdiffError("another lawdiff process is writing to this corpus; try again when it is done") from None
                 raise
+            self._finish_interrupted_write()
             yield
         finally:
             os.close(fd)
 
     def write(self, act: Act) -> Path:
         """Validate and atomically write one work (call inside :meth:`lock`)."""
-        data = xmlio.serialise(act.root)
-        tree = xmlio.parse_bytes(data, act.id)
-        xmlio.check_valid(tree, f"{act.id}.xml")
-        from lawdiff.validate import overlap_errors
-        problems = overlap_errors(Act(tree.getroot()))
-        if problems:
-            raise LawdiffError(f"{act.id}: {problems[0]}")
-        path = self.path(act.id)
-        remove_stale_temps(path)
-        atomic_write(path, data)
-        return path
+        return self.write_all([act])[0]
+
+    def write_all(self, acts: list[Act]) -> list[Path]:
+        """Validate several works, then write them as one change (call inside :meth:`lock`).
+
+        Nothing is written unless every work is valid. Each file is written to a temporary
+        file first; with more than one file a journal naming the renames is written before
+        the first rename and removed after the last, so a writer killed between the renames
+        is completed by the next writer (:meth:`lock`) and no mix of old and new files stays.
+        """
+        prepared = []
+        for act in acts:
+            data = xmlio.serialise(act.root)
+            tree = xmlio.parse_bytes(data, act.id)
+            xmlio.check_valid(tree, f"{act.id}.xml")
+            from lawdiff.validate import overlap_errors
+            problems = overlap_errors(Act(tree.getroot()))
+            if problems:
+                raise LawdiffError(f"{act.id}: {problems[0]}")
+            prepared.append((self.path(act.id), data))
+        if len(prepared) == 1:
+            path, data = prepared[0]
+            remove_stale_temps(path)
+            atomic_write(path, data)
+            return [path]
+        temps: list[tuple[Path, Path]] = []
+        journal = self.root / JOURNAL_NAME
+        try:
+            for path, data in prepared:
+                remove_stale_temps(path)
+                temps.append((_write_temp(path, data), path))
+            entries = [[str(t.relative_to(self.root)), str(p.relative_to(self.root))] for t, p in temps]
+            atomic_write(journal, json.dumps(entries).encode("utf-8"))
+        except BaseException:
+            for tmp, _ in temps:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(tmp)
+            raise
+        self._finish_interrupted_write()
+        return [p for p, _ in prepared]
+
+    def _finish_interrupted_write(self) -> None:
+        """Complete the renames a journal names (a writer was stopped between them)."""
+        journal = self.root / JOURNAL_NAME
+        remove_stale_temps(journal)
+        try:
+            entries = json.loads(journal.read_bytes())
+        except FileNotFoundError:
+            return
+        except ValueError:
+            entries = []   # the journal itself was not complete: no rename had started
+        root = self.root.resolve()
+        for tmp, dest in entries:
+            tmp_path, dest_path = (root / tmp).resolve(), (root / dest).resolve()
+            if root not in tmp_path.parents or root not in dest_path.parents:
+                raise LawdiffError(f"{journal}: names a file outside the corpus; remove it by hand")
+            with contextlib.suppress(FileNotFoundError):   # already renamed
+                os.replace(tmp_path, dest_path)
+        journal.unlink()
 
 
 def remove_stale_temps(path: Path) -> None:
@@ -116,8 +168,8 @@ def remove_stale_temps(path: Path) -> None:
                 tmp.unlink()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+def _write_temp(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a new temporary file beside ``path`` (flushed to disk); return it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -125,6 +177,17 @@ def atomic_write(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return Path(tmp)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+    tmp = _write_temp(path, data)
+    try:
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
