@@ -182,18 +182,19 @@ def apply_act(corpus: Corpus, amending: str, to: str | None = None, *, dry_run: 
             _check(a)
         if dry_run:
             return result
-        for a in changed:
-            result.files.append(corpus.write(a))
-    if commit:
-        from lawdiff.gitlog import commit as git_commit
+        # All files or none, and the commit under the lock too, so that no other writer's
+        # change can slip into this commit.
+        result.files.extend(corpus.write_all(changed))
+        if commit:
+            from lawdiff.gitlog import commit as git_commit
 
-        result.commit = git_commit(
-            corpus.root, result.files,
-            subject=f"Apply {act.id} to {', '.join(works)}",
-            body=f"{act.title}\n\n{len(result.operations)} operation(s); effective {result.effective_text}.",
-            trailers={"Amending-act": act.id, "Amended-work": ", ".join(works),
-                      "Effective": result.effective_text, "Operations": str(len(result.operations))},
-        )
+            result.commit = git_commit(
+                corpus.root, result.files,
+                subject=f"Apply {act.id} to {', '.join(works)}",
+                body=f"{act.title}\n\n{len(result.operations)} operation(s); effective {result.effective_text}.",
+                trailers={"Amending-act": act.id, "Amended-work": ", ".join(works),
+                          "Effective": result.effective_text, "Operations": str(len(result.operations))},
+            )
     return result
 
 
