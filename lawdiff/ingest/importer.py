@@ -30,6 +30,8 @@ from lawdiff.model import xmlio
 from lawdiff.model.ids import work_id
 
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
+#: Characters XML 1.0 cannot hold (\x0b, \x0c and \x1c-\x1e end lines, so they never reach it).
+_NOT_XML = re.compile("[\x00-\x08\x0e-\x1b\x1f\ufffe\uffff]")
 _HEADING_MAX = 250
 
 #: adilet's status word above the heading ("Күшін жойған" = repealed, "Жаңа" = new, ...).
@@ -94,7 +96,12 @@ def read_source(data: bytes, name: str) -> list[str]:
         raise LawdiffError(f"{name}: not UTF-8 text (byte {exc.start})") from None
     if sum(ch.isprintable() or ch in "\t\r\n" for ch in text[:65536]) < 0.95 * len(text[:65536]):
         raise LawdiffError(f"{name}: binary file, expected the plain text of an act")
-    return text.splitlines()
+    lines = text.splitlines()
+    if _NOT_XML.search(text):
+        n, line = next((n, t) for n, t in enumerate(lines, 1) if _NOT_XML.search(t))
+        raise LawdiffError(f"{name}:{n}: character U+{ord(_NOT_XML.search(line).group()):04X} in the text: "
+                           f"a control character XML cannot hold")
+    return lines
 
 
 def _excerpt_lines(lines: list[str]) -> list[tuple[int, str]]:
