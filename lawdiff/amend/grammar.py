@@ -531,6 +531,8 @@ _CLAUSE_START = re.compile(r"^(\d+(?:-\d+)*)\.\s+")
 
 def _split_wording(wording: list[str], paths: list[Path], source: str) -> list[list[str]]:
     """Share the new wording out among several targets of one instruction."""
+    if not wording:
+        raise LawdiffError("the quoted new wording is empty")
     kind = paths[0][-1][0]
     if len(paths) == 1:
         num = paths[0][-1][1]
