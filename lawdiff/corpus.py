@@ -57,10 +57,29 @@ class Corpus:
         if not self.root.is_dir():
             raise LawdiffError(f"corpus directory {self.root} does not exist")
         kz = self.root / "kz"
-        return sorted(kz.rglob("*.xml")) if kz.is_dir() else []
+        if not kz.is_dir():
+            return []
+        # os.walk rather than Path.rglob: the same files, several times faster on a large corpus.
+        found = [os.path.join(top, name) for top, _, names in os.walk(kz) for name in names if name.endswith(".xml")]
+        return sorted(Path(p) for p in found)
 
     def works(self) -> list[Act]:
         return [Act.load(p) for p in self.work_files()]
+
+    def works_containing(self, marker: bytes) -> list[Act]:
+        """The works whose file contains ``marker`` (the start of an element, e.g. ``b"<tariffs"``).
+
+        A query only some works can answer tests the bytes first and parses only those files;
+        canonical serialisation writes every element's start tag as ``<name``."""
+        out = []
+        for path in self.work_files():
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise LawdiffError(f"{path}: cannot read: {exc.strerror}") from None
+            if marker in data:
+                out.append(Act(xmlio.parse_bytes(data, str(path)).getroot(), path))
+        return out
 
     def resolve(self, query: str) -> str:
         """A work id from a user's words: the id itself, or a unique number / adilet alias."""

@@ -1028,6 +1028,9 @@ class SnapshotCorpus(Corpus):
     def works(self) -> list[Act]:
         return [self.load(w) for w in sorted(self._files, key=lambda w: w.split("/"))]
 
+    def works_containing(self, marker: bytes) -> list[Act]:
+        return [self.load(w) for w in sorted(self._files, key=lambda w: w.split("/")) if marker in self._files[w]]
+
     def lock(self, wait: bool = False):
         raise LawdiffError("the corpus as known on a past date is read-only")
 
