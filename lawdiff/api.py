@@ -7,6 +7,7 @@ ready for JSON); dates are ``datetime.date``. Errors are :class:`~lawdiff.Lawdif
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal
 
@@ -87,12 +88,18 @@ def tariff_rows(corpus: Corpus, work: str) -> list[dict]:
     return out
 
 
+@functools.lru_cache(maxsize=64)
+def _known_place(query: str):
+    """The gazetteer's place for a user's words (asked once per query, not once per work)."""
+    return find_place(query)
+
+
 def place_matches(act: Act, query: str) -> bool:
     """"Орал", "Орал қаласы", "Oral", "Uralsk" all match the work whose place is Орал."""
     place = act.place
     if place is None:
         return False
-    known = find_place(query)
+    known = _known_place(query)
     if known is not None:
         return known.name.casefold() == (place.text or "").casefold()
     q = re.sub(r"\s+(қаласы|ауданы|облысы)$", "", query.strip(), flags=re.I).casefold()
@@ -110,7 +117,7 @@ def tariffs_at(corpus: Corpus, when: dt.date, place: str, setting: str | None = 
     lookup = Lookup(corpus)
     rows: list[dict] = []
     reasons: list[str] = []
-    candidates = [a for a in corpus.works() if a.tariff_tables() and place_matches(a, place)]
+    candidates = [a for a in corpus.works_containing(b"<tariffs") if a.tariff_tables() and place_matches(a, place)]
     if not candidates:
         reasons.append(f"no tariff act for {place!r} in the corpus")
     for act in candidates:
