@@ -308,3 +308,49 @@ def test_work_id_from_arbitrary_metadata(issuer, act_type, year, number):
 def test_corpus_files_parse_through_the_safe_parser(path: Path):
     """Sanity for the properties above: the real files pass the same door."""
     assert xmlio.parse_file(path).getroot().tag == "act"
+
+
+# -- the corpus listing and the tariff query's byte test ---------------------------------------
+
+_TREE_PARTS = st.sampled_from(["kz", "a", "b-akimat", "order", "2025", ".hidden", "x.xml", "1.xml", "2.xml",
+                               ".1.xml.k1ll3d.tmp", "notes.txt", "sub.xml"])
+
+
+@settings(**FEW)
+@given(st.lists(st.lists(_TREE_PARTS, min_size=1, max_size=5), max_size=12))
+def test_work_files_lists_what_rglob_lists(tmp_path_factory, paths):
+    root = tmp_path_factory.mktemp("tree")
+    for parts in paths:
+        target = root.joinpath("kz", *parts)
+        try:
+            if parts[-1].endswith(".xml") and len(parts) % 2:
+                target.mkdir(parents=True, exist_ok=True)        # a directory named *.xml
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text("x")
+        except (FileExistsError, NotADirectoryError, IsADirectoryError):
+            continue
+    expected = sorted(p for p in (root / "kz").rglob("*.xml") if p.is_file())
+    assert Corpus(root).work_files() == expected
+
+
+_PLACES = ["Oral", "Орал", "Орал қаласы", "Uralsk", "Бәйтерек", "Baiterek", "Astana", "Нигде"]
+
+
+@settings(**FEW)
+@given(st.dates(dt.date(2025, 1, 1), dt.date(2027, 3, 1)), st.sampled_from(_PLACES),
+       st.sampled_from([None, "home", "semi-stationary"]))
+def test_tariff_query_answers_as_if_it_parsed_every_work(monkeypatch_module, when, place, setting):
+    from lawdiff import api
+
+    corpus = Corpus(CORPUS)
+    fast = api.tariffs_at(corpus, when, place, setting)
+    with monkeypatch_module.context() as m:
+        m.setattr(Corpus, "works_containing", lambda self, marker: self.works())
+        assert api.tariffs_at(corpus, when, place, setting) == fast
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as m:
+        yield m
