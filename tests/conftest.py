@@ -30,3 +30,19 @@ def scratch_corpus(tmp_path: Path) -> Path:
     subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org",
                     "commit", "-qm", "base"], check=True)
     return dest
+
+
+def lawdiff(capsys, *args: str, corpus: Path = CORPUS) -> tuple[int, str, str]:
+    """Run the CLI in-process on a corpus; (exit code, stdout, stderr)."""
+    from lawdiff.cli.main import run
+
+    code = run(["--corpus", str(corpus), *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def as_json(capsys, *args: str, corpus: Path = CORPUS):
+    """Run a query command with --json; it must succeed; its parsed output."""
+    code, out, err = lawdiff(capsys, *args, "--json", corpus=corpus)
+    assert code == 0, err
+    return json.loads(out)

@@ -5,24 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS
-from lawdiff.cli.main import run
+from conftest import CORPUS, as_json, lawdiff
 
-
-def lawdiff(capsys, *args: str, corpus: Path = CORPUS) -> tuple[int, str, str]:
-    code = run(["--corpus", str(corpus), *args])
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-def as_json(capsys, *args: str, corpus: Path = CORPUS):
-    code, out, err = lawdiff(capsys, *args, "--json", corpus=corpus)
-    assert code == 0, err
-    return json.loads(out)
 
 
 def test_ls_json_shape(capsys):

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import shutil
 import subprocess
@@ -16,7 +15,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from conftest import CORPUS, DATA
+from conftest import CORPUS, DATA, as_json, lawdiff
 from lawdiff import api, review
 from lawdiff.cli.main import run
 from lawdiff.corpus import Corpus
@@ -31,17 +30,6 @@ W1971 = "kz/oral-akimat/resolution/2025/1971"
 W2999 = "kz/oral-akimat/resolution/2025/2999"
 W668 = "kz/baiterek-akimat/resolution/2025/668"
 
-
-def lawdiff(capsys, *args: str, corpus: Path = CORPUS) -> tuple[int, str, str]:
-    code = run(["--corpus", str(corpus), *args])
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-def as_json(capsys, *args: str, corpus: Path = CORPUS):
-    code, out, err = lawdiff(capsys, *args, "--json", corpus=corpus)
-    assert code == 0, err
-    return json.loads(out)
 
 
 def fails(capsys, *args: str, corpus: Path = CORPUS) -> str:
