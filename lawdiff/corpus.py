@@ -32,7 +32,8 @@ class Corpus:
     """A directory of work files (``<root>/<work id>.xml``)."""
 
     def __init__(self, root: Path):
-        self.root = Path(root)
+        # Absolute from the start: paths of temporary files and of git are compared against it.
+        self.root = Path(os.path.abspath(root))
 
     # -- reading ----------------------------------------------------------------------------
     def path(self, work: str) -> Path:

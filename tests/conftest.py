@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,19 @@ def scratch_corpus(tmp_path: Path) -> Path:
     subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org",
                     "commit", "-qm", "base"], check=True)
     return dest
+
+
+#: The ``lawdiff`` console script installed beside the interpreter running the tests.
+SCRIPT = Path(sys.executable).with_name("lawdiff")
+
+
+def run_script(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None,
+               input: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``lawdiff`` script as a user does: a subprocess in ``cwd``, no --corpus
+    unless given, LAWDIFF_CORPUS only when ``env`` sets it."""
+    base = {k: v for k, v in os.environ.items() if k != "LAWDIFF_CORPUS"}
+    return subprocess.run([str(SCRIPT), *args], cwd=cwd, env={**base, **(env or {})}, input=input,
+                          capture_output=True, text=True, timeout=120)
 
 
 def lawdiff(capsys, *args: str, corpus: Path = CORPUS) -> tuple[int, str, str]:

@@ -13,17 +13,41 @@ from lawdiff import LawdiffError
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path),
-              envvar="LAWDIFF_CORPUS", default="corpus", show_default=True,
-              help="Corpus directory (or set LAWDIFF_CORPUS).")
+              help="Corpus directory. Default: $LAWDIFF_CORPUS, else the nearest corpus/ folder "
+                   "in the current directory or above it.")
 @click.pass_context
-def cli(ctx: click.Context, corpus_dir: Path) -> None:
+def cli(ctx: click.Context, corpus_dir: Path | None) -> None:
     """lawdiff: Kazakh normative acts as versioned XML — what was in force on a date."""
     ctx.obj = {"corpus": corpus_dir}
 
 
 def corpus_dir(ctx: click.Context) -> Path:
-    """The corpus directory chosen with --corpus / LAWDIFF_CORPUS."""
-    return ctx.find_root().obj["corpus"]
+    """The corpus directory, absolute: --corpus, else LAWDIFF_CORPUS, else found upward."""
+    return find_corpus(ctx.find_root().obj["corpus"], os.environ.get("LAWDIFF_CORPUS"), Path.cwd())
+
+
+def find_corpus(option: Path | None, env: str | None, cwd: Path) -> Path:
+    """Find the corpus the way git finds its repository, so every command works from any folder.
+
+    An explicit ``--corpus`` or ``LAWDIFF_CORPUS`` is taken as given (made absolute against
+    ``cwd``; it may not exist yet, e.g. for ``init`` or a first ``import``). Otherwise the nearest
+    ``corpus/`` folder in ``cwd`` or one of its parents is the corpus. When there is none, the
+    error names every place that was tried."""
+    if option is not None:
+        return _absolute(Path(option), cwd)
+    if env:
+        return _absolute(Path(env), cwd)
+    for folder in (cwd, *cwd.parents):
+        candidate = folder / "corpus"
+        if candidate.is_dir():
+            return candidate
+    raise LawdiffError(f"no corpus found: no --corpus option, LAWDIFF_CORPUS is not set, and there is no "
+                       f"corpus/ folder in {cwd} or any folder above it")
+
+
+def _absolute(path: Path, cwd: Path) -> Path:
+    """``path`` made absolute against ``cwd`` without resolving symlinks the user named."""
+    return path if path.is_absolute() else Path(os.path.normpath(cwd / path))
 
 
 def emit_json(data) -> None:
