@@ -8,13 +8,12 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from lawdiff import LawdiffError, api
+from lawdiff import LawdiffError, api, writes
 from lawdiff.build import build as build_corpus
 from lawdiff.cli.common import DATE, console, get_corpus
 from lawdiff.cli.group import cli, emit_json
-from lawdiff.gitlog import commit
-from lawdiff.ingest.importer import ImportOptions, import_source
-from lawdiff.model.act import Act
+from lawdiff.ingest.importer import ImportOptions
+from lawdiff.model.xmlio import read_regular
 from lawdiff.validate import validate_file
 
 
@@ -29,31 +28,22 @@ from lawdiff.validate import validate_file
 def import_cmd(ctx, file: Path, coverage, excerpt, alias, dry_run, no_commit):
     """Import an adilet plain-text export FILE into the corpus as one work."""
     corpus = get_corpus(ctx)
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise LawdiffError(f"{file}: cannot read: {exc.strerror}") from None
+    data = read_regular(file, follow=True)
     aliases = {}
     for a in alias:
         scheme, sep, value = a.partition("=")
         if not sep or scheme not in ("adilet", "frbr") or not value:
             raise LawdiffError(f"--alias {a!r}: expected adilet=ID")
         aliases[scheme] = value
-    result = import_source(data, str(file), ImportOptions(errata_dir=corpus.root, coverage_note=coverage,
-                                                          excerpt=excerpt, aliases=aliases, source_name=file.name))
-    act = Act(result.root)
-    tables = act.tariff_tables()
-    rows = sum(len(t.findall(".//row")) for t in tables)
+    options = ImportOptions(errata_dir=corpus.root, coverage_note=coverage, excerpt=excerpt, aliases=aliases,
+                            source_name=file.name)
+    done = writes.import_text(corpus, data, str(file), options, dry_run=dry_run, commit=not no_commit)
     if dry_run:
-        click.echo(f"{result.work}: parsed, valid ({len(result.log)} repairs, {rows} tariff rows); nothing written")
+        click.echo(f"{done.work}: parsed, valid ({done.repairs} repairs, {done.tariff_rows} tariff rows); nothing written")
         return
-    with corpus.lock():   # the commit too: another writer must not slip its change into ours
-        existed = corpus.exists(result.work)
-        path = corpus.write(act)
-        sha = None if no_commit else commit(corpus.root, [path], f"Import {result.work}",
-                                            trailers={"Work": result.work, "Source": file.name, "Repairs": str(len(result.log))})
-    click.echo(f"{'updated' if existed else 'imported'} {result.work} -> {path}"
-               f" ({len(result.log)} repairs logged, {rows} tariff rows){'; committed ' + sha[:10] if sha else ''}")
+    click.echo(f"{'updated' if done.existed else 'imported'} {done.work} -> {done.path}"
+               f" ({done.repairs} repairs logged, {done.tariff_rows} tariff rows)"
+               f"{'; committed ' + done.commit[:10] if done.commit else ''}")
 
 
 @cli.command("build")
@@ -126,9 +116,5 @@ def event_add(ctx, work, kind, date, source, by):
     """Record that WORK was KIND (published, repealed...) on DATE; every answer follows."""
     corpus = get_corpus(ctx)
     wid = corpus.resolve(work)
-    with corpus.lock():   # the commit too: another writer must not slip its change into ours
-        act, event = api.add_event(corpus, wid, kind, date, source, by)
-        path = corpus.write(act)
-        sha = commit(corpus.root, [path], f"Record {kind} of {wid} on {date.isoformat()}",
-                     trailers={"Work": wid, "Event": kind, "Date": date.isoformat(), "Source": source})
+    _, sha = writes.record_event(corpus, wid, kind, date, source, by)
     click.echo(f"recorded {kind} {date.isoformat()} for {wid}{'; committed ' + sha[:10] if sha else ''}")

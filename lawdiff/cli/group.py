@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -60,14 +62,46 @@ def fail(message: str) -> None:
     raise LawdiffError(message)
 
 
+class _WarningLine(logging.Handler):
+    """Warnings of the library (a bad file skipped, an interrupted write completed) as one
+    ``lawdiff: warning:`` line each on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"lawdiff: warning: {record.getMessage()}", err=True)
+
+
+#: What the operating system said, in words a user can act on (errno -> message).
+_OS_ERRORS = {
+    errno.ENOSPC: "no space left on the device", errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied", errno.EPERM: "operation not permitted",
+    errno.ENAMETOOLONG: "file name too long", errno.EDQUOT: "disk quota exceeded",
+}
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI; user errors become one line on stderr and exit code 1, never a traceback."""
+    logger = logging.getLogger("lawdiff")
+    if not any(isinstance(h, _WarningLine) for h in logger.handlers):
+        logger.addHandler(_WarningLine(logging.WARNING))
+        logger.propagate = False
     try:
         code = cli.main(args=argv, standalone_mode=False, prog_name="lawdiff")
         if isinstance(code, int):
             return code
     except LawdiffError as exc:
         click.echo(f"lawdiff: error: {exc}", err=True)
+        return 1
+    except BrokenPipeError:
+        return 1
+    except OSError as exc:
+        if exc.errno not in _OS_ERRORS:
+            raise_or_report(exc)
+            return 2
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"lawdiff: error: {where}{_OS_ERRORS[exc.errno]}", err=True)
+        return 1
+    except MemoryError:
+        click.echo("lawdiff: error: out of memory (is an input far larger than an act?)", err=True)
         return 1
     except click.exceptions.Exit as exc:
         return exc.exit_code
@@ -77,14 +111,17 @@ def run(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:
         click.echo(f"lawdiff: error: {exc.format_message()}", err=True)
         return 1 if exc.exit_code != 0 else 0
-    except BrokenPipeError:
-        return 1
     except KeyboardInterrupt:
         click.echo("lawdiff: interrupted", err=True)
         return 130
     except Exception as exc:  # a bug, not bad input: still one line unless asked for more
-        if os.environ.get("LAWDIFF_DEBUG"):
-            raise
-        click.echo(f"lawdiff: internal error: {type(exc).__name__}: {exc} (LAWDIFF_DEBUG=1 shows the traceback)", err=True)
+        raise_or_report(exc)
         return 2
     return 0
+
+
+def raise_or_report(exc: Exception) -> None:
+    """An internal error: one line, or the traceback with LAWDIFF_DEBUG=1."""
+    if os.environ.get("LAWDIFF_DEBUG"):
+        raise exc
+    click.echo(f"lawdiff: internal error: {type(exc).__name__}: {exc} (LAWDIFF_DEBUG=1 shows the traceback)", err=True)
