@@ -142,6 +142,40 @@ class Found:
     notes: list[str] = field(default_factory=list)
 
 
+#: Divisions of a text (бөлім, тарау, параграф): clause and article numbering runs on across them,
+#: so "3-тармақ" of Rules names clause 3 in whichever chapter holds it.
+DIVISIONS = ("section", "chapter", "subchapter")
+
+
+def _divisions(parent: etree._Element, clock: Clock) -> list[etree._Element]:
+    """The divisions in force under ``parent``, nested ones included, in document order."""
+    out = []
+    for child in parent:
+        if child.tag in DIVISIONS and clock.in_force(child):
+            out.append(child)
+            out.extend(_divisions(child, clock))
+    return out
+
+
+def _inside_divisions(parent: etree._Element, tag: str, step: str, clock: Clock) -> list[etree._Element]:
+    """Units of ``parent``'s divisions whose own eId step is ``step`` (e.g. "para_3"), in force."""
+    return [u for d in _divisions(parent, clock) for u in d
+            if u.tag == tag and u.get("eId", "").rsplit("__", 1)[-1] == step and clock.in_force(u)]
+
+
+def _division_for(parent: etree._Element, tag: str, num: str | None, clock: Clock) -> etree._Element | None:
+    """Where a new unit numbered ``num`` goes when ``parent`` is divided: the division
+    holding the unit numbered just below it ("3-1-тармақ" joins the chapter of clause 3)."""
+    key = _num_key(num)
+    best = None
+    for d in _divisions(parent, clock):
+        for u in d:
+            if u.tag == tag and clock.in_force(u) and _num_key(u.get("num")) < key:
+                if best is None or _num_key(u.get("num")) > best[0]:
+                    best = (_num_key(u.get("num")), d)
+    return best[1] if best else None
+
+
 def top(act: Act, kind: str) -> etree._Element:
     if kind == "appendix":
         return act.root
@@ -192,6 +226,19 @@ def resolve(act: Act, path: Path, clock: Clock, *, create: bool, what: str) -> F
         if found:
             cur, actual, implicit = found[0], step_path, False
             continue
+        if kind not in DIVISIONS and not is_absent(parent):
+            inside = _inside_divisions(parent, tag, eid([(kind, num)]), clock)
+            if len(inside) > 1:
+                raise LawdiffError(f"{what}: {eid(step_path)} is ambiguous: "
+                                   + ", ".join(u.get("eId") for u in inside))
+            if inside:
+                cur, implicit = inside[0], False
+                actual = parse_eid(cur.get("eId"))
+                continue
+            if last and create:
+                division = _division_for(parent, tag, num, clock)
+                if division is not None:
+                    return Found(None, division, parse_eid(division.get("eId")) + [(kind, num)], False, notes=notes)
         if kind == "part" and num == "1" and cur is not None and not any(c.tag == "part" for c in cur) \
                 and not is_absent(cur):
             implicit = True  # a unit with one part: its part 1 is the unit itself
