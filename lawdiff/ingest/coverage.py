@@ -43,9 +43,10 @@ def words(text: str) -> list[str]:
 def _source_words(doc: layout.Document, head: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """(line, word) of every word of the source, paragraphs joined as the importer joins them."""
     regions: list[list[tuple[int, str]]] = [head, doc.body, doc.unstructured]
-    for app in doc.appendices:
-        regions += [app.mark, app.lines]
     out: list[tuple[int, str]] = []
+    for app in doc.appendices:
+        regions.append(app.lines)
+        out.extend((n, w) for n, t in app.mark for w in words(fix_letter_spacing(t)))   # joined with spaces
     for region in regions:
         repaired = [(n, fix_latin_i(fix_letter_spacing(t))) for n, t in region]
         for num, raw in layout.paragraphs(repaired, doc.layout):

@@ -33,6 +33,7 @@ MAX_SOURCE_BYTES = 8 * 1024 * 1024
 #: Characters XML 1.0 cannot hold (\x0b, \x0c and \x1c-\x1e end lines, so they never reach it).
 _NOT_XML = re.compile("[\x00-\x08\x0e-\x1b\x1f\ufffe\uffff]")
 _HEADING_MAX = 250
+_KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 
 #: A tariff table's header names the services and a price column ("құны", "стоимость").
 _TARIFF_HEADER = re.compile(r"Қызмет\s+түрлері|Наименование\s+(?:специальных\s+социальных\s+)?услуг", re.I)
@@ -71,6 +72,11 @@ class Imported:
     root: etree._Element
     log: RepairLog
     warnings: list[str] = field(default_factory=list)   # one line each, for the user
+
+
+def language(text: str) -> str:
+    """"kk" when the letters only Kazakh has (ә, ғ, қ, ң, ө, ұ, ү, һ, і) occur, else "ru"."""
+    return "kk" if len(_KAZAKH_LETTERS.findall(text)) >= 2 else "ru"
 
 
 def read_source(data: bytes, name: str) -> list[str]:
@@ -190,7 +196,7 @@ def import_source(data: bytes, name: str, options: ImportOptions | None = None) 
     if lay == "pdf":
         lines = fragments.repair_displaced_fragments(lines, log)
     doc = layout.split_document(lines, lay)
-    lang = "ru" if re.search(r"\b(?:года|постановлени|приказ)\b", head.sentence, re.I) else "kk"
+    lang = language(head.title + " " + head.sentence)
 
     b = _Builder(head, wid, lang)
     body_lines = _repair_lines(doc.body, log)
@@ -275,7 +281,7 @@ def _note_event(b: _Builder, n: notes.Note) -> None:
 def _read_appendix(b: _Builder, app: layout.Appendix, lay: str, log: RepairLog) -> etree._Element:
     el = etree.Element("appendix", num=app.num)
     mark_blocks: list[list[str]] = [[]]
-    for _, t in app.mark:
+    for _, t in _repair_lines(app.mark, log):
         if not t.strip():
             if mark_blocks[-1]:
                 mark_blocks.append([])
@@ -283,7 +289,9 @@ def _read_appendix(b: _Builder, app: layout.Appendix, lay: str, log: RepairLog) 
         mark_blocks[-1].append(t)
     for block in mark_blocks:
         if block:
-            etree.SubElement(el, "mark").text = join_wrapped([fix_letter_spacing(t) for t in block])
+            # Mark lines are right-aligned pieces of one line: joined with a space, never as a
+            # broken word ("Приложение" / "к решению").
+            etree.SubElement(el, "mark").text = " ".join(layout.cells_text(t) for t in block)
     header_at = next((i for i, (_, t) in enumerate(app.lines) if _TARIFF_HEADER.search(t)
                       and any(_PRICE_HEADER.search(u) for _, u in app.lines[i:i + 12])), None)
     if header_at is not None:

@@ -53,9 +53,10 @@ def detect_layout(lines: list[Line]) -> str:
     """"cells" when cells are introduced by TAB lines, "pdf" when paragraphs are indented,
     else "web" (text copied from the web page)."""
     tabbed = sum(1 for _, t in lines if t.startswith("\t"))
-    if tabbed >= 3:
+    indented = sum(1 for _, t in lines if _INDENT.match(t))
+    if tabbed >= 3 and tabbed > indented:
         return "cells"
-    return "pdf" if any(_INDENT.match(t) for _, t in lines) else "web"
+    return "pdf" if indented else "web"
 
 
 def cells_text(text: str) -> str:
@@ -70,8 +71,7 @@ def _is_blank(text: str) -> bool:
 def split_document(lines: list[Line], layout: str) -> Document:
     """Cut the lines into head, body, signature and appendices."""
     lines = [(n, t) for n, t in lines if not _BOOKMARK.match(t)]
-    first_body = _web_head_end(lines) if layout == "web" else \
-        next((i for i, (_, t) in enumerate(lines) if _INDENT.match(t)), len(lines))
+    first_body = _web_head_end(lines) if layout == "web" else _indented_head_end(lines)
     head, rest = lines[:first_body], lines[first_body:]
     marks = mark_starts(rest, layout)
     main_end = marks[0][0] if marks else len(rest)
@@ -81,6 +81,20 @@ def split_document(lines: list[Line], layout: str) -> Document:
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(rest)
         appendices.append(Appendix(num, rest[start:end_of_mark], rest[end_of_mark:stop]))
     return Document(layout, head, body, signature, appendices, unplaced)
+
+
+def _indented_head_end(lines: list[Line]) -> int:
+    """The exported text's head: up to the first indented line, or a division heading
+    ("1-тарау. ...", "Глава 1.") that opens an act divided into chapters."""
+    seen = 0
+    for i, (_, text) in enumerate(lines):
+        if _INDENT.match(text):
+            return i
+        if not _is_blank(text):
+            seen += 1
+            if seen > 2 and classify(text.strip())[0] in ("section", "chapter", "subchapter", "article"):
+                return i
+    return len(lines)
 
 
 def _web_head_end(lines: list[Line]) -> int:
@@ -143,7 +157,8 @@ def _unindented_heading(text: str, after_blank: bool, previous: list[str] | None
         return True
     t = text.strip()
     alone = following is None or _is_blank(following) or bool(_INDENT.match(following))
-    return (after_blank and alone and previous is not None and previous[-1].rstrip().endswith((".", ":", ";"))
+    finished = previous is not None and (previous[-1].rstrip().endswith((".", ":", ";")) or kind == "clause")
+    return (after_blank and alone and finished
             and len(t) < _HEADING_MAX and not t.endswith((".", ",", ";", ":")) and (t[:1].isupper() or t[:1].isdigit()))
 
 
