@@ -18,6 +18,7 @@ from lawdiff.dates import find_dates
 from lawdiff.ingest.issuers import Issuer, act_type, recognise_issuer
 from lawdiff.ingest.references import find_refs
 from lawdiff.ingest.repair import join_wrapped
+from lawdiff.lang import ACT_NUMBER
 
 #: adilet's status word above or below the heading ("Күшін жойған" = repealed, "Жаңа" = new, ...).
 STATUS_LINE = re.compile(r"^\s*(?:Күшін\s+жойған|Күші\s+жойылған|Жаңа|Жаңартылған|Қолданыстағы|Мерзімі\s+біткен"
@@ -26,7 +27,7 @@ STATUS_LINE = re.compile(r"^\s*(?:Күшін\s+жойған|Күші\s+жойы�
 _HEAD_REPEAL = re.compile(r"(?:Күші жойылды|Утратил\w* силу)\s*[-–—]?\s*(?P<rest>.*)$", re.I | re.S)
 _RU_HEAD = re.compile(
     r"(?P<word>Постановление|Приказ|Решение|Указ)\s+(?P<issuer>.+?)\s+от\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})"
-    r"\s+(?:года|г\.)\s*(?:№|N)\s*(?P<num>\S+?)[.,]?(?:\s|$)", re.S)
+    r"\s+(?:года|г\.)\s*(?:№|N)\s*(?P<num>" + ACT_NUMBER + ")", re.S)
 _ACT_NUMBER = re.compile(r"(?:№|\bN)\s*\d")
 #: Requisites printed as a line of their own: "Решение ... от <date> № <n>" or "... № <n> шешімі".
 _REQUISITES_LINE = re.compile(r"^(?:Решение|Постановление|Приказ|Указ|Закон|Распоряжение)\s.*\sот\s+\d"
