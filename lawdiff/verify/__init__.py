@@ -20,7 +20,7 @@ from lawdiff.corpus import Corpus
 from lawdiff.ingest.importer import ImportOptions, import_source
 from lawdiff.model.act import Act
 from lawdiff.model.ids import check_work_id
-from lawdiff.review import _Reader
+from lawdiff.review import WorkReader
 from lawdiff.verify import notes as N
 from lawdiff.verify.units import DISAGREEING, IDENTICAL, KINDS, Provision, compare
 
@@ -164,8 +164,8 @@ def verify(corpus: Corpus, work: str, data: bytes, name: str, *, at: dt.date | N
         else:
             when, source = dt.date.today(), "today"
             why = "the text states no date: compared with the corpus in force today"
-    reader = _Reader(corpus, act.id)
-    theirs = _Reader(_WithDocument(corpus, official), official.id).latest()
+    reader = WorkReader(corpus, act.id)
+    theirs = WorkReader(_WithDocument(corpus, official), official.id).latest()
     ours = reader.at(when)
     provisions = compare(theirs, ours, partial_corpus=None if act.complete else (act.coverage_note or "partial text"),
                          excerpt=excerpt)

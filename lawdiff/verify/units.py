@@ -1,6 +1,6 @@
 """Provision-by-provision comparison of an official consolidated text with the corpus.
 
-Both sides are read by the same version reader (:class:`lawdiff.review._Reader`): the corpus
+Both sides are read by the same version reader (:class:`lawdiff.review.WorkReader`): the corpus
 side is the text of the work in force on the date (every wording that may apply on it, so a
 change whose date is undetermined gives two competing wordings); the official side is the
 consolidated text as printed (its latest wording of every unit). They are aligned by eId.
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from lawdiff.diff import CHANGED, Change, normalise_quotes, provision_label, word_diff
 from lawdiff.ingest.repair import fix_latin_i, fix_space_before_punct, normalise_chars
-from lawdiff.review import Reading, _ancestors, _Side
+from lawdiff.review.readings import Reading, Side, _ancestors
 from lawdiff.diff import merge_order
 
 IDENTICAL = "identical"
@@ -160,7 +160,7 @@ def compare(official: list[Reading], corpus: list[Reading], *, partial_corpus: s
     """Every provision of either side, in the official text's order (corpus-only ones where
     they stand in the corpus), classified; missing ones grouped by the largest missing unit."""
     off = {r.eid: r for r in official}
-    side = _Side(corpus)
+    side = Side(corpus)
     off_ids, cor_ids = list(off), side.order
     index = {e: j for j, e in enumerate(off_ids)}
     pairs = {i: index[e] for i, e in enumerate(cor_ids) if e in index}
