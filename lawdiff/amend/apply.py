@@ -4,7 +4,9 @@
    from its text; any sentence the grammar could not read stops the application.
 2. Each operation is resolved against the version of its target in force on the act's
    effective date E and applied by the module for its kind (``ops_replace``, ``ops_insert``,
-   ``ops_delete``, ``ops_words``, ``ops_appendix``, ``ops_repeal``), in the act's order.
+   ``ops_delete``, ``ops_words``, ``ops_appendix``, ``ops_repeal``), in the act's order. An
+   operation on one language version only ("текст на казахском языке не меняется") leaves a
+   work in the other language as it is, and says so.
 3. Every changed work is validated (schema, overlapping versions); only then is anything
    written, in one corpus transaction (:mod:`lawdiff.transaction`): one commit with
    trailers, or nothing.
@@ -37,6 +39,7 @@ APPLIERS = {
     "delete": ops_delete.apply,
     "replace-words": ops_words.apply,
     "replace-words-everywhere": ops_words.apply,
+    "insert-words": ops_words.apply,
     "replace-number": ops_words.apply,
     "replace-appendix": ops_appendix.apply,
     "repeal": ops_repeal.apply,
@@ -115,18 +118,21 @@ def _content(op: Operation):
 
 
 def apply_act(corpus: Corpus, amending: str, to: str | None = None, *, dry_run: bool = False,
-              commit: bool = True) -> ApplyResult:
+              commit: bool = True, accept_warnings: bool = False) -> ApplyResult:
     """Apply ``amending`` (to ``to`` only, if given). See the module docstring.
 
+    ``accept_warnings``: apply operations the grammar read with a warning (status
+    ``parsed-with-warning``, the reason stored with them); without it they stop everything.
     A dry run takes no writer lock and writes nothing; otherwise the whole application is one
-    corpus transaction (``commit=False``: the files are written without a commit)."""
+    corpus transaction (``commit=False``: the files are written without a commit).
+    """
     if dry_run:
-        result, changed = _plan(corpus, amending, to, dry_run=True)
+        result, changed = _plan(corpus, amending, to, True, accept_warnings)
         for a in changed:
             check_act(a)
         return result
     with corpus.transaction(commit=commit) as txn:
-        result, changed = _plan(corpus, amending, to, dry_run=False)
+        result, changed = _plan(corpus, amending, to, False, accept_warnings)
         if result.already:
             return result
         result.files.extend(txn.write(a) for a in changed)
@@ -140,7 +146,8 @@ def apply_act(corpus: Corpus, amending: str, to: str | None = None, *, dry_run: 
     return result
 
 
-def _plan(corpus: Corpus, amending: str, to: str | None, dry_run: bool) -> tuple[ApplyResult, list[Act]]:
+def _plan(corpus: Corpus, amending: str, to: str | None, dry_run: bool,
+          accept_warnings: bool) -> tuple[ApplyResult, list[Act]]:
     """Every operation applied in memory: the result and the changed works (the act last)."""
     act = corpus.load(amending)
     parsed, was_stored = store.operations(act)
@@ -155,6 +162,10 @@ def _plan(corpus: Corpus, amending: str, to: str | None, dry_run: bool) -> tuple
     ops = [op for op in parsed.ops if op.status != "overridden" and (to is None or op.work == to)]
     if not ops:
         raise LawdiffError(f"{act.id} has no operations on {to}")
+    warned = [op for op in ops if op.status == "parsed-with-warning"]
+    if warned and not accept_warnings:
+        raise LawdiffError(f"{what(warned[0])}: {warned[0].reason}; {len(warned)} operation(s) "
+                           "parsed with a warning: review them, then apply with --accept-warnings")
     works = list(dict.fromkeys(op.work for op in ops))
     for op in ops:
         if not corpus.exists(op.work):
@@ -185,7 +196,11 @@ def _plan(corpus: Corpus, amending: str, to: str | None, dry_run: bool) -> tuple
         run = Run(act, target, Clock(target, act.id, bound, lookup, order_key))
         mine = [op for op in ops if op.work == work]
         for op in mine:
-            APPLIERS[op.op](op, run)
+            if op.language and op.language != target.root.get("lang"):
+                run.notes.append(f"{what(op)}: changes the {op.language} text only; {work} holds "
+                                 f"the {target.root.get('lang')} text, which stays as it is")
+            else:
+                APPLIERS[op.op](op, run)
             op.status = "applied"
         if any(op.op != "repeal" or op.path for op in mine):
             target.add_event(Event(kind="amended", origin="amendment",

@@ -58,7 +58,7 @@ def get_corpus(ctx: click.Context) -> Corpus:
         corpus = Corpus(corpus_dir(ctx))
         corpus.recover()
         return corpus
-    from lawdiff.review import corpus_as_known_on
+    from lawdiff.snapshot import corpus_as_known_on
 
     corpus = corpus_as_known_on(corpus_dir(ctx), when)
     info = corpus.known_as_of
