@@ -111,7 +111,7 @@ class Transaction:
         self.git: Git | None = None
 
     def __enter__(self) -> Transaction:
-        self._lock = runtime.writer_lock(self.root, wait=self._wait)
+        self._lock = self.corpus.lock(wait=self._wait)   # a read-only snapshot refuses here
         self._lock.__enter__()
         try:
             recover(self.root)
