@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -22,6 +23,10 @@ from lawdiff.model.act import Act
 from lawdiff.model.ids import check_work_id
 
 log = logging.getLogger("lawdiff")
+
+#: The longest file name the common file systems allow (bytes); a work id part that would
+#: exceed it is refused before anything is written, not by a failing rename midway.
+NAME_MAX = 255
 
 
 class Corpus:
@@ -35,6 +40,10 @@ class Corpus:
     def path(self, work: str) -> Path:
         """The file of a work; the id is validated first, so no path can escape the corpus."""
         check_work_id(work)
+        longest = max(len(part.encode("utf-8")) for part in f"{work}.xml".split("/"))
+        if longest > NAME_MAX:
+            raise LawdiffError(f"work id {work[:60]}…: a part of it is {longest} bytes long, more than a file "
+                               f"name may be ({NAME_MAX}); nothing written")
         path = (self.root / f"{work}.xml").resolve()
         if self.root.resolve() not in path.parents:
             raise LawdiffError(f"work id {work!r} points outside the corpus")
@@ -67,7 +76,9 @@ class Corpus:
         seen = self.__dict__.setdefault("_reported", set())
         if path not in seen:
             seen.add(path)
-            log.warning("skipped %s", problem if str(path) in problem else f"{path}: {problem}")
+            where = re.escape(str(path))
+            problem = re.sub(rf"{where}:\s*", "", re.sub(rf"{where}:(\d+):", r"line \1:", problem))
+            log.warning("skipped %s: %s", path, problem)
 
     def _work_of(self, path: Path) -> str:
         return path.relative_to(self.root).with_suffix("").as_posix()

@@ -67,7 +67,7 @@ class _WarningLine(logging.Handler):
     ``lawdiff: warning:`` line each on stderr."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"lawdiff: warning: {record.getMessage()}", err=True)
+        click.echo(f"lawdiff: warning: {' '.join(record.getMessage().split())}", err=True)
 
 
 #: What the operating system said, in words a user can act on (errno -> message).
@@ -97,7 +97,8 @@ def run(argv: list[str] | None = None) -> int:
         if exc.errno not in _OS_ERRORS:
             raise_or_report(exc)
             return 2
-        where = f"{exc.filename}: " if exc.filename else ""
+        name = exc.filename2 or exc.filename      # a rename names its destination second
+        where = f"{name}: " if name else ""
         click.echo(f"lawdiff: error: {where}{_OS_ERRORS[exc.errno]}", err=True)
         return 1
     except MemoryError:

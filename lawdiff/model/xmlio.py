@@ -48,7 +48,8 @@ def parse_bytes(data: bytes, name: str = "<input>") -> etree._ElementTree:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        raise LawdiffError(f"{name}:{exc.lineno or 0}: not well-formed XML: {exc.msg}") from None
+        msg = " ".join(str(exc.msg).split())      # libxml2 may put a line break in its message
+        raise LawdiffError(f"{name}:{exc.lineno or 0}: not well-formed XML: {msg}") from None
     # The byte search above cannot see a DOCTYPE in a wide encoding (UTF-16, UTF-32); the
     # parser has not loaded or expanded anything, but the document is refused all the same.
     info = root.getroottree().docinfo
