@@ -171,6 +171,8 @@ class Corpus:
         try:
             with runtime.writer_lock(self.root):
                 return recover(self.root)
+        except runtime.Busy:
+            return None          # a writer is at work (or recovering): the journal is its own
         except LawdiffError as exc:
             log.warning("an interrupted write is not completed yet: %s", exc)
         except OSError as exc:

@@ -69,6 +69,10 @@ def fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
+class Busy(LawdiffError):
+    """Another process holds the writer lock."""
+
+
 #: Corpus roots whose writer lock this process holds, with how many times it was taken.
 _HELD: dict[Path, int] = {}
 
@@ -92,7 +96,7 @@ def writer_lock(root: Path, wait: bool = False) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout:
-        raise LawdiffError("another lawdiff process is writing to this corpus; try again when it is done") from None
+        raise Busy("another lawdiff process is writing to this corpus; try again when it is done") from None
     _HELD[key] = 1
     try:
         yield

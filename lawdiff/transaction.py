@@ -36,6 +36,7 @@ import json
 import logging
 import os
 import shutil
+import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -92,11 +93,16 @@ def check_act(act: Act) -> bytes:
 
 
 def digest(path: Path) -> str | None:
-    """SHA-256 of a file's bytes (None when it does not exist)."""
+    """SHA-256 of a file's bytes (None when it does not exist). A link, FIFO or device is
+    never opened: its mode stands for it."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        st = os.lstat(path)
     except FileNotFoundError:
         return None
+    if not stat.S_ISREG(st.st_mode):
+        return f"mode {st.st_mode:o}"
+    with open(path, "rb") as fh:
+        return hashlib.sha256(fh.read()).hexdigest()
 
 
 class Transaction:
