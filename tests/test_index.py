@@ -30,10 +30,10 @@ from tests.conftest import ROOT, run_script
 sys.path.insert(0, str(ROOT))   # the synthetic corpus generator lives in benchmarks/
 from benchmarks import synth  # noqa: E402
 
-DATES = [dt.date(2009, 6, 1), dt.date(2022, 9, 1), dt.date(2025, 12, 31), dt.date(2026, 1, 5),
-         dt.date(2026, 3, 1), dt.date(2026, 7, 15), dt.date(2027, 2, 1)]
-PLACES = ["Орал", "Oral", "Уральск", "Орал қаласы", "Бәйтерек", "Baiterek", "Атырау", "Sintetika-0003",
-          "Синтетика-0006", "sintetika-0009"]
+DATES = [dt.date(2022, 9, 1), dt.date(2026, 1, 5), dt.date(2026, 3, 1), dt.date(2026, 7, 15), dt.date(2027, 2, 1)]
+#: (place, setting): the gazetteer's names, a place it does not know, Latin names in any case
+PLACES = [("Орал", None), ("Уральск", "home"), ("Орал қаласы", "stationary"), ("Бәйтерек", None),
+          ("Atyrau", None), ("Sintetika-0003", None), ("Синтетика-0006", "home"), ("sintetika-0009", None)]
 
 
 def _answer(fn, *args):
@@ -50,9 +50,8 @@ def answers(corpus: Path) -> dict:
     out: dict = {"ls": _answer(api.list_works, c)}
     for d in DATES:
         out[f"at {d}"] = _answer(api.works_at, c, d)
-        for place in PLACES:
-            for setting in (None, "home", "stationary"):
-                out[f"tariff {d} {place} {setting}"] = _answer(api.tariffs_at, c, d, place, setting)
+        for place, setting in PLACES:
+            out[f"tariff {d} {place} {setting}"] = _answer(api.tariffs_at, c, d, place, setting)
         out[f"tariff {d} service"] = _answer(api.tariffs_at, c, d, "Орал", None, "жерлеу", "күтім")
     for q in ("308", "379", "330", "2999", "1971", "668", "V1800017467", "8", "3", "9999", "kz/mlsp/order/2018/379"):
         out[f"resolve {q}"] = _answer(api.resolve, c, q)
@@ -91,7 +90,7 @@ def rebuilt(corpus: Path, tmp_path: Path) -> dict:
 def synthetic_corpus(tmp_path: Path) -> Path:
     """60 synthetic works and their amending acts (made up by benchmarks/synth.py)."""
     root = tmp_path / "synthetic" / "corpus"
-    synth.write_corpus(synth.generate(60), root)
+    synth.write_corpus(synth.generate(30), root)
     return root
 
 
@@ -123,7 +122,7 @@ def test_index_is_git_ignored(scratch_corpus):
     assert status == ""
 
 
-@pytest.mark.parametrize("garbage", [b"", b"not a database at all\n" * 100, b"SQLite format 3\x00" + b"\xff" * 5000])
+@pytest.mark.parametrize("garbage", [b"not a database at all\n" * 100, b"SQLite format 3\x00" + b"\xff" * 5000])
 def test_corrupt_index_is_rebuilt(scratch_corpus, monkeypatch, garbage):
     expected = without_index(monkeypatch, scratch_corpus)
     answers(scratch_corpus)
@@ -234,21 +233,21 @@ def test_reader_during_a_write_sees_a_whole_index(synthetic_corpus, monkeypatch)
     expected = without_index(monkeypatch, synthetic_corpus)
     c = Corpus(synthetic_corpus)
     open_index(c).close()
-    writer = _rebuild_loop(synthetic_corpus, 4)
+    writer = _rebuild_loop(synthetic_corpus, 2)
     try:
         reads = 0
         while writer.poll() is None:
-            for key in ("ls", f"at {DATES[4]}"):
-                got = api.list_works(c) if key == "ls" else api.works_at(c, DATES[4])
+            for key in ("ls", f"at {DATES[2]}"):
+                got = api.list_works(c) if key == "ls" else api.works_at(c, DATES[2])
                 assert got == expected[key]
-            assert api.tariffs_at(c, DATES[5], "Sintetika-0003") == expected[f"tariff {DATES[5]} Sintetika-0003 None"]
+            assert api.tariffs_at(c, DATES[3], "Sintetika-0003") == expected[f"tariff {DATES[3]} Sintetika-0003 None"]
             reads += 1
     finally:
         writer.wait()
     assert writer.returncode == 0 and reads > 0
 
 
-@pytest.mark.parametrize("delay", [0.05, 0.3, 0.8])
+@pytest.mark.parametrize("delay", [0.1, 0.6])
 def test_killed_write_leaves_a_usable_index(synthetic_corpus, monkeypatch, tmp_path, delay):
     expected = without_index(monkeypatch, synthetic_corpus)
     writer = _rebuild_loop(synthetic_corpus, 30)
