@@ -115,6 +115,6 @@ def event_group():
 def event_add(ctx, work, kind, date, source, by):
     """Record that WORK was KIND (published, repealed...) on DATE; every answer follows."""
     corpus = get_corpus(ctx)
-    wid = corpus.resolve(work)
+    wid = api.resolve(corpus, work)
     _, sha = writes.record_event(corpus, wid, kind, date, source, by)
     click.echo(f"recorded {kind} {date.isoformat()} for {wid}{'; committed ' + sha[:10] if sha else ''}")
