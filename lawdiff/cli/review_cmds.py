@@ -13,6 +13,7 @@ from lawdiff import review as R
 from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, print_work_header, state_label
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.corpus import atomic_write
+from lawdiff.gitsetup import init_corpus
 
 
 
@@ -167,11 +168,12 @@ def textconv_cmd(file: Path):
 @click.option("--json", "as_json", is_flag=True)
 def init_cmd(directory: Path, as_json):
     """Create a corpus repository in DIRECTORY whose git diff reads provision by provision."""
-    result = R.init_corpus(directory)
+    result = init_corpus(directory)
     if as_json:
         emit_json(result)
         return
     what = "created" if result["created"] else "configured"
+    done = f"; committed {result['commit'][:10]}" if result["commit"] else ""
     click.echo(f"{what} lawdiff corpus repository {result['repository']} "
-               f"(.gitattributes: {result['gitattributes']}; diff.lawdiff.textconv = {result['textconv']})")
+               f"(.gitattributes: {result['gitattributes']}; diff.lawdiff.textconv = {result['textconv']}){done}")
 
