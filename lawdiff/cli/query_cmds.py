@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import click
 from rich.markup import escape
 from rich.table import Table
 
 from lawdiff import LawdiffError, api
-from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, print_work_header, state_label
+from lawdiff.cli.common import (DATE, as_known_on_option, console, get_corpus, output_file, print_work_header,
+                                state_label)
 from lawdiff.cli.group import cli, emit_json
 
 
@@ -142,10 +144,10 @@ def timeline_cmd(ctx, work, as_json):
 def export_cmd(ctx, work, when, fmt, output):
     """WORK as in force on a date, as Akoma Ntoso XML with FRBR identifiers."""
     corpus = get_corpus(ctx)
+    if output:
+        output_file(Path(output), "--output")
     data = api.export_akn(corpus, corpus.resolve(work), when)
     if output:
-        from pathlib import Path
-
         from lawdiff.corpus import atomic_write
 
         atomic_write(Path(output), data)

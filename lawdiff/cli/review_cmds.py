@@ -10,7 +10,8 @@ from rich.markup import escape
 
 from lawdiff import LawdiffError
 from lawdiff import review as R
-from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, print_work_header, state_label
+from lawdiff.cli.common import (DATE, as_known_on_option, console, get_corpus, output_file, print_work_header,
+                                state_label)
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.corpus import atomic_write
 from lawdiff.gitsetup import init_corpus
@@ -46,6 +47,8 @@ def _bound(b: dict | None, open_end: str = "open") -> str:
 def diff_cmd(ctx, works, d1, d2, when, provision, ignore_quotes, html_file, as_json):
     """Word-level redline of WORK between two dates (--from, --to), or from WORK to WORK_B."""
     corpus = get_corpus(ctx)
+    if html_file:
+        output_file(html_file, "--html")
     if len(works) > 2:
         raise LawdiffError("give one work with --from/--to, or two works")
     if len(works) == 1:
