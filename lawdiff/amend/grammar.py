@@ -30,7 +30,7 @@ from lawdiff import LawdiffError
 from lawdiff.amend import vocab
 from lawdiff.amend.ops import Operation, ParseResult, Path, Unparsed
 from lawdiff.dates import find_dates
-from lawdiff.ingest.issuers import act_type, place
+from lawdiff.ingest.issuers import act_type, find_place, place
 from lawdiff.ingest.references import find_refs
 from lawdiff.model.ids import norm_num, slug, work_id
 
@@ -231,7 +231,7 @@ def resolve_act(text: str, own_issuer: str | None = None) -> str | None:
         body = "maslikhat" if m["body"].startswith("маслихат") else "akimat"
         kind = act_type("решение" if body == "maslikhat" else "постановление", body)
         if dates and kind:
-            pl = place(m["adj"], "district" if m["level"] == "районного" else "city")
+            pl = find_place(m["adj"]) or place(m["adj"], "district" if m["level"] == "районного" else "city")
             try:
                 return work_id(f"{slug(pl.latin)}-{body}", kind, dates[-1].year, num["num"])
             except LawdiffError:
@@ -467,10 +467,18 @@ def _chain(nps: list[NP]) -> tuple[Path, NP]:
     if all(n.lang == "kk" for n in nps):
         ordered = nps
     else:
-        loc = [n for n in nps if n.case == "loc"]
-        instr = [n for n in nps if n.case == "instr"]
-        rest = [n for n in nps if n.case not in ("loc", "instr")]
-        ordered = loc + list(reversed(rest)) + instr
+        # Each Russian phrase is followed by the genitives of its parents ("в подпункте 2)
+        # пункта 3", "подпункт 3) пункта 1"): a group reads parent-first once reversed.
+        groups: list[list[NP]] = []
+        for n in nps:
+            if n.case == "gen" and groups:
+                groups[-1].insert(0, n)
+            else:
+                groups.append([n])
+        loc = [g for g in groups if g[-1].case == "loc"]
+        instr = [g for g in groups if g[-1].case == "instr"]
+        rest = [g for g in groups if g[-1].case not in ("loc", "instr")]
+        ordered = [n for g in loc + rest + instr for n in g]
     head = ordered[-1]
     path: Path = []
     for n in ordered[:-1]:

@@ -13,7 +13,7 @@ from lawdiff import LawdiffError
 from lawdiff.amend import content, punctuation
 from lawdiff.amend.context import Run, text_of, what
 from lawdiff.amend.ops import Operation
-from lawdiff.amend.tree import in_force_children, place, resolve
+from lawdiff.amend.tree import place, resolve
 from lawdiff.model.ids import eid
 
 
@@ -45,10 +45,10 @@ def apply(op: Operation, run: Run) -> None:
         raise LawdiffError(f"{w}: {exc}") from None
     new.set("by", run.clock.by)
     if op.after:
-        anchors = in_force_children(found.parent, content.element_tag(op.after[-1][0]), eid(op.after), run.clock)
-        if not anchors:
-            raise LawdiffError(f"{w}: {eid(op.after)}, after which to insert, is not in force")
-        anchors[0].addnext(new)
+        anchor = resolve(run.target, op.after, run.clock, create=False, what=w).element
+        if anchor is None or anchor.getparent() is not found.parent:
+            raise LawdiffError(f"{w}: {eid(op.after)}, after which to insert, is not in force beside it")
+        anchor.addnext(new)
     else:
         place(found.parent, new)
     run.change(new.get("eId"), None, text_of(new, run))

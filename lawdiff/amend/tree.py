@@ -24,7 +24,7 @@ from lawdiff import LawdiffError
 from lawdiff import time as T
 from lawdiff.amend.content import element_tag, last_text
 from lawdiff.model.act import Act
-from lawdiff.model.ids import eid, parse_eid
+from lawdiff.model.ids import eid, norm_num, parse_eid
 
 Path = list[tuple[str, str | None]]
 BOUNDS = ("from", "until", "by", "ended-by")
@@ -169,6 +169,49 @@ def _indents(unit: etree._Element, clock: Clock) -> list[etree._Element]:
     return out
 
 
+#: Kinds numbered straight through the chapters (and sections) that hold them: "3-тармақ" of
+#: Rules divided into chapters is clause 3 wherever its chapter is, and citations omit it.
+_NUMBERED_THROUGH = ("clause", "article")
+_CONTAINERS = ("section", "chapter", "subchapter")
+
+
+def through_containers(parent: etree._Element, tag: str, num: str | None,
+                       clock: Clock) -> list[etree._Element]:
+    """Units ``tag`` numbered ``num`` in force at E inside the chapters/sections of ``parent``."""
+    return [c for container in _containers(parent, clock) for c in container
+            if c.tag == tag and c.get("num") is not None and norm_num(c.get("num")) == num
+            and clock.in_force(c)]
+
+
+def _containers(parent: etree._Element, clock: Clock) -> list[etree._Element]:
+    out = []
+    for child in parent:
+        if child.tag in _CONTAINERS and clock.in_force(child):
+            out.append(child)
+            out.extend(_containers(child, clock))
+    return out
+
+
+def _insertion_parent(parent: etree._Element, kind: str, num: str | None, step_path: Path,
+                      clock: Clock) -> tuple[etree._Element, Path]:
+    """Where a new numbered unit goes when its parent is divided into chapters: the chapter
+    holding its predecessor (the sibling with the greatest lower number); else ``parent``."""
+    if kind not in _NUMBERED_THROUGH or num is None:
+        return parent, step_path
+    tag = element_tag(kind)
+    key = _num_key(num)
+    best = None
+    for container in _containers(parent, clock):
+        for c in container:
+            if c.tag == tag and c.get("num") and clock.in_force(c) and _num_key(norm_num(c.get("num"))) < key:
+                if best is None or _num_key(norm_num(c.get("num"))) > _num_key(norm_num(best.get("num"))):
+                    best = c
+    if best is None:
+        return parent, step_path
+    holder = best.getparent()
+    return holder, parse_eid(holder.get("eId")) + [(kind, num)]
+
+
 def resolve(act: Act, path: Path, clock: Clock, *, create: bool, what: str) -> Found:
     """The version of ``path`` in force at E.
 
@@ -187,6 +230,10 @@ def resolve(act: Act, path: Path, clock: Clock, *, create: bool, what: str) -> F
         step_path = actual + [(kind, num)]
         tag = element_tag(kind)
         found = in_force_children(parent, tag, eid(step_path) if kind != "title" else "title", clock)
+        if not found and kind in _NUMBERED_THROUGH:
+            found = through_containers(parent, tag, num, clock)
+            if len(found) == 1:
+                step_path = parse_eid(found[0].get("eId"))
         if len(found) > 1:
             raise LawdiffError(f"{what}: {eid(step_path)} has {len(found)} versions in force at once")
         if found:
@@ -212,7 +259,7 @@ def resolve(act: Act, path: Path, clock: Clock, *, create: bool, what: str) -> F
             actual = step_path
             continue
         if last and create:
-            return Found(None, parent, step_path, False, notes=notes)
+            return Found(None, *_insertion_parent(parent, kind, num, step_path, clock), False, notes=notes)
         where = f" in {parent.get('eId')}" if parent.get("eId") else ""
         raise LawdiffError(f"{what}: {eid(step_path) if kind != 'title' else 'title'} not found{where}"
                            " (no version in force on the effective date)")
