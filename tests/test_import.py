@@ -147,10 +147,10 @@ def _heads(name: str):
     ("tariff_acts_other_districts_heads.txt", {
         "G25ZA02999A": ("kz/oral-akimat/resolution/2025/2999", None),
         "G25ZK00302A": ("kz/taskala-akimat/resolution/2025/302", None),
-        "G25BQ12349A": ("kz/tselinograd-akimat/resolution/2025/a-12-349", None),
+        "G25BQ12349A": ("kz/tselinograd-akimat/resolution/2025/a-12_349", None),
     }),
     ("socassist_base_acts_heads.txt", {
-        "V23KO651109": ("kz/osakarov-maslikhat/decision/2023/12-110", ("6511-09", "2023-11-01")),
+        "V23KO651109": ("kz/osakarov-maslikhat/decision/2023/12_110", ("6511-09", "2023-11-01")),
     }),
 ])
 def test_heads_of_other_real_acts(name, expected):

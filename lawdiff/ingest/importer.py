@@ -23,6 +23,7 @@ from lawdiff.dates import find_dates, parse_period
 from lawdiff.ingest import eif, fragments, layout, notes
 from lawdiff.ingest.issuers import Issuer, act_type, recognise_issuer
 from lawdiff.ingest.references import find_refs
+from lawdiff.lang import ACT_NUMBER
 from lawdiff.ingest.repair import (Repair, RepairLog, fix_latin_i, fix_letter_spacing,
                                    fix_space_before_punct, join_wrapped, normalise_chars)
 from lawdiff.ingest.structure import Para, assign_eids, build_units, classify
@@ -50,7 +51,7 @@ _SETTINGS = [
     (re.compile(r"стационар", re.I), "stationary"),
 ]
 _RU_HEAD = re.compile(
-    r"(?P<word>Постановление|Приказ|Решение|Указ)\s+(?P<issuer>.+?)\s+от\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})\s+года\s+№\s*(?P<num>\S+?)[.,]?(?:\s|$)", re.S)
+    r"(?P<word>Постановление|Приказ|Решение|Указ)\s+(?P<issuer>.+?)\s+от\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})\s+года\s+№\s*(?P<num>" + ACT_NUMBER + ")", re.S)
 
 
 @dataclass

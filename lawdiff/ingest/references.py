@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from lawdiff import LawdiffError
 from lawdiff.dates import find_dates
 from lawdiff.ingest.issuers import act_type, recognise_issuer
+from lawdiff.lang import ACT_NUMBER
 from lawdiff.model.ids import work_id
 
-_NUMBER = re.compile(r"(?:№|N)\s*(?P<num>[0-9][0-9A-Za-zА-Яа-яӘәІі/-]*)")
+_NUMBER = re.compile(rf"(?:№|N)\s*(?P<num>{ACT_NUMBER})")
 _TYPE_WORD = re.compile(
     r"(?P<w>[Ққ]аулы\w*|[Бб]ұйры\w*|[Шш]ешім\w*|[Жж]арлы\w*|[Пп]остановлени\w*|[Пп]риказ\w*|[Рр]ешени\w*|[Уу]каз\w*)"
 )

@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from lawdiff import LawdiffError
+from lawdiff.lang import number_slug
 
 #: Structural kinds, largest to smallest, with their eId prefix and XML element name.
 #: ``indent`` (абзац) is stored as ``<p>``: every paragraph of text is an indent.
@@ -41,10 +42,11 @@ UNNUMBERED = {"title", "preamble"}
 ACT_TYPES = ("constitution", "code", "law", "decree", "resolution", "decision", "order", "act")
 
 _WORK_ID = re.compile(
-    r"^kz/[a-z0-9]+(?:-[a-z0-9]+)*/(?:%s)/(?:1[89]|20)\d\d/[a-z0-9]+(?:-[a-z0-9]+)*$"
+    r"^kz/[a-z0-9]+(?:-[a-z0-9]+)*/(?:%s)/(?:1[89]|20)\d\d/[a-z0-9]+(?:[-_][a-z0-9]+)*$"
     % "|".join(ACT_TYPES)
 )
-_NUM = re.compile(r"^[0-9a-z]+(?:-[0-9a-z]+)*$")
+#: A unit or act number in slug form (see :func:`lawdiff.lang.number_slug`).
+_NUM = re.compile(r"^[0-9a-z]+(?:[-_][0-9a-z]+)*$")
 
 # Kazakh and Russian Cyrillic to Latin, for slugs (issuer codes, act numbers, eId letters).
 _TRANSLIT = {
@@ -68,8 +70,11 @@ def slug(text: str) -> str:
 
 
 def work_id(issuer: str, act_type: str, year: int, number: str) -> str:
-    """Build a work id from its metadata; raises LawdiffError if the parts do not fit."""
-    wid = f"kz/{slug(issuer)}/{act_type}/{year}/{slug(number)}"
+    """Build a work id from its metadata; raises LawdiffError if the parts do not fit.
+
+    The issuer is a readable slug (a gazetteer code such as ``oral-akimat``); the number keeps
+    every distinction the printed number makes (:func:`lawdiff.lang.number_slug`)."""
+    wid = f"kz/{slug(issuer)}/{act_type}/{year}/{number_slug(number)}"
     return check_work_id(wid)
 
 
@@ -85,9 +90,8 @@ def check_work_id(wid: str) -> str:
 
 
 def norm_num(num: str) -> str:
-    """The eId form of a unit number: "7-1)" -> "7-1", "5." -> "5", "а)" -> "a"."""
-    n = num.strip().rstrip(".)").strip()
-    n = slug(n)
+    """The eId form of a unit number: "7-1)" -> "7-1", "5." -> "5", "а)" -> "a", "ә)" -> "ae"."""
+    n = number_slug(num.strip().rstrip(".)").strip())
     if not _NUM.fullmatch(n):
         raise LawdiffError(f"cannot use {num!r} as a unit number")
     return n
