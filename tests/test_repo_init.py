@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from conftest import DATA, as_json, lawdiff, run_script
-from lawdiff.gitsetup import textconv_command
+from lawdiff.repo_init import textconv_command
 
 REVIEW = DATA / "review"
 
