@@ -91,6 +91,19 @@ def output_file(path: Path, option: str) -> Path:
     return path
 
 
+def shorten(text: str | None, width: int) -> str:
+    """``text`` on one line in at most ``width`` characters: cut at the last word boundary that
+    fits and marked with "…", so a title never ends mid-word ("...арнаулы әле")."""
+    one = " ".join((text or "").replace("\n", " ⏎ ").split())
+    if len(one) <= width:
+        return one
+    cut = one[: width - 1]
+    space = cut.rfind(" ")
+    if space > width // 2:       # a very long word is cut inside rather than dropped whole
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—«\"(") + "…"
+
+
 def console() -> Console:
     """Colour when a terminal is attached, plain text otherwise (pipes, tests)."""
     return Console(highlight=False, soft_wrap=False, force_terminal=None if sys.stdout.isatty() else False,
