@@ -180,6 +180,14 @@ class Corpus:
         return None
 
 
+def file_mode() -> int:
+    """The mode of a file written for the user: 0666 less the umask (0644 usually), as git
+    gives the files it checks out (``mkstemp`` alone would leave 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half
     (an exported or HTML file outside the corpus; corpus files go through a transaction)."""
@@ -187,16 +195,10 @@ def atomic_write(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, file_mode())
         runtime.write_file(Path(tmp), data)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -9,7 +9,7 @@ nothing. The command line only calls these (``apply`` is :func:`lawdiff.amend.ap
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lawdiff.amend.ops import ParseResult
@@ -28,6 +28,7 @@ class Imported:
     existed: bool = False
     path: Path | None = None
     commit: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 def import_text(corpus: Corpus, data: bytes, name: str, options: ImportOptions, *,
@@ -37,7 +38,7 @@ def import_text(corpus: Corpus, data: bytes, name: str, options: ImportOptions, 
     result = import_source(data, name, options)
     act = Act(result.root)
     rows = sum(len(t.findall(".//row")) for t in act.tariff_tables())
-    out = Imported(result.work, len(result.log), rows)
+    out = Imported(result.work, len(result.log), rows, warnings=list(result.warnings))
     if dry_run:
         return out
     with corpus.transaction(commit=commit) as txn:

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from lawdiff import LawdiffError, api, writes
 from lawdiff.build import build as build_corpus
-from lawdiff.cli.common import DATE, console, get_corpus
+from lawdiff.cli.common import DATE, console, get_corpus, shorten
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.ingest.importer import ImportOptions
 from lawdiff.model.xmlio import read_regular
@@ -26,7 +26,8 @@ from lawdiff.validate import validate_file
 @click.option("--no-commit", is_flag=True, help="Write the file but do not commit it.")
 @click.pass_context
 def import_cmd(ctx, file: Path, coverage, excerpt, alias, dry_run, no_commit):
-    """Import an adilet plain-text export FILE into the corpus as one work."""
+    """Import the plain text of one act FILE into the corpus as one work (an adilet export, or
+    text copied from the act's web page)."""
     corpus = get_corpus(ctx)
     data = read_regular(file, follow=True)
     aliases = {}
@@ -38,6 +39,8 @@ def import_cmd(ctx, file: Path, coverage, excerpt, alias, dry_run, no_commit):
     options = ImportOptions(errata_dir=corpus.root, coverage_note=coverage, excerpt=excerpt, aliases=aliases,
                             source_name=file.name)
     done = writes.import_text(corpus, data, str(file), options, dry_run=dry_run, commit=not no_commit)
+    for warning in done.warnings:
+        click.echo(f"lawdiff: warning: {warning}", err=True)
     if dry_run:
         click.echo(f"{done.work}: parsed, valid ({done.repairs} repairs, {done.tariff_rows} tariff rows); nothing written")
         return
@@ -96,7 +99,7 @@ def ls_cmd(ctx, as_json):
     table = Table("work", "type", "No.", "date", "place", "title", box=None)
     for w in works:
         table.add_row(w["work"], w["type"], w["number"], w["date"], w["place"] or "",
-                      escape(w["title"][:70] + ("" if w["complete"] else " [partial]")))
+                      escape(shorten(w["title"], 70) + ("" if w["complete"] else " [partial]")))
     console().print(table)
 
 
