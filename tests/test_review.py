@@ -17,6 +17,7 @@ from lxml import etree
 
 from conftest import CORPUS, DATA, as_json, lawdiff
 from lawdiff import api, review
+from lawdiff.render.textconv import textconv
 from lawdiff.cli.main import run
 from lawdiff.corpus import Corpus
 from lawdiff.diff import apply_new, apply_old, diff_tariffs, tokenise
@@ -146,7 +147,7 @@ def test_text_on_a_date_is_what_show_answers():
     for work, when in ((W330, "2022-01-01"), (W330, "2023-01-01"), (W379, "2023-01-01"), (W2999, "2026-03-01")):
         d = dt.date.fromisoformat(when)
         shown = api.show(corpus, work, d)["provisions"]
-        read = review._Reader(corpus, work).at(d)
+        read = review.WorkReader(corpus, work).at(d)
         assert [(p["eId"], p["status"], p["by"]) for p in shown] == [(r.eid, r.status, r.by) for r in read]
         for p, r in zip(shown, read):
             if r.row is None:
@@ -412,18 +413,18 @@ def test_textconv_exact(capsysbinary):
     out = capsysbinary.readouterr().out
     assert code == 0
     assert out == (REVIEW / "small.txt").read_bytes()
-    assert review.textconv((REVIEW / "small.xml").read_bytes()) == (REVIEW / "small.txt").read_text(encoding="utf-8")
+    assert textconv((REVIEW / "small.xml").read_bytes()) == (REVIEW / "small.txt").read_text(encoding="utf-8")
 
 
 def test_textconv_real_work_one_line_per_provision():
-    text = review.textconv((CORPUS / f"{W330}.xml").read_bytes())
+    text = textconv((CORPUS / f"{W330}.xml").read_bytes())
     lines = text.splitlines()
     assert f"work: {W330} (kk)" == lines[0]
     assert f"preamble__indent_1 [ended by {A850}]: «Арнаулы" in text
     assert f"preamble__indent_1 [by {A850}]: \"Арнаулы" in text
     assert f"att_1 [ended by {A850}, not in the corpus]" in lines
     assert lines.index("lifecycle:") < lines.index("text:")
-    rows = [line for line in review.textconv((CORPUS / f"{W2999}.xml").read_bytes()).splitlines()
+    rows = [line for line in textconv((CORPUS / f"{W2999}.xml").read_bytes()).splitlines()
             if line.startswith("row ")]
     assert len(rows) == 76 and rows[1].startswith("row 2 | Марқұмның") and rows[1].endswith(
         " | Күтім жөніндегі әлеуметтік қызметкер | 1896.60")

@@ -4,7 +4,9 @@
    from its text; any sentence the grammar could not read stops the application.
 2. Each operation is resolved against the version of its target in force on the act's
    effective date E and applied by the module for its kind (``ops_replace``, ``ops_insert``,
-   ``ops_delete``, ``ops_words``, ``ops_appendix``, ``ops_repeal``), in the act's order.
+   ``ops_delete``, ``ops_words``, ``ops_appendix``, ``ops_repeal``), in the act's order. An
+   operation on one language version only ("текст на казахском языке не меняется") leaves a
+   work in the other language as it is, and says so.
 3. Every changed work is validated (schema, overlapping versions); only then is anything
    written, atomically, under the corpus lock, and committed once with trailers.
 
@@ -36,6 +38,7 @@ APPLIERS = {
     "delete": ops_delete.apply,
     "replace-words": ops_words.apply,
     "replace-words-everywhere": ops_words.apply,
+    "insert-words": ops_words.apply,
     "replace-number": ops_words.apply,
     "replace-appendix": ops_appendix.apply,
     "repeal": ops_repeal.apply,
@@ -114,8 +117,12 @@ def _content(op: Operation):
 
 
 def apply_act(corpus: Corpus, amending: str, to: str | None = None, *, dry_run: bool = False,
-              commit: bool = True) -> ApplyResult:
-    """Apply ``amending`` (to ``to`` only, if given). See the module docstring."""
+              commit: bool = True, accept_warnings: bool = False) -> ApplyResult:
+    """Apply ``amending`` (to ``to`` only, if given). See the module docstring.
+
+    ``accept_warnings``: apply operations the grammar read with a warning (status
+    ``parsed-with-warning``, the reason stored with them); without it they stop everything.
+    """
     with corpus.lock():
         act = corpus.load(amending)
         parsed, was_stored = store.operations(act)
@@ -130,6 +137,10 @@ def apply_act(corpus: Corpus, amending: str, to: str | None = None, *, dry_run: 
         ops = [op for op in parsed.ops if op.status != "overridden" and (to is None or op.work == to)]
         if not ops:
             raise LawdiffError(f"{act.id} has no operations on {to}")
+        warned = [op for op in ops if op.status == "parsed-with-warning"]
+        if warned and not accept_warnings:
+            raise LawdiffError(f"{what(warned[0])}: {warned[0].reason}; {len(warned)} operation(s) "
+                               "parsed with a warning: review them, then apply with --accept-warnings")
         works = list(dict.fromkeys(op.work for op in ops))
         for op in ops:
             if not corpus.exists(op.work):
@@ -160,7 +171,11 @@ def apply_act(corpus: Corpus, amending: str, to: str | None = None, *, dry_run: 
             run = Run(act, target, Clock(target, act.id, bound, lookup, order_key))
             mine = [op for op in ops if op.work == work]
             for op in mine:
-                APPLIERS[op.op](op, run)
+                if op.language and op.language != target.root.get("lang"):
+                    run.notes.append(f"{what(op)}: changes the {op.language} text only; {work} holds "
+                                     f"the {target.root.get('lang')} text, which stays as it is")
+                else:
+                    APPLIERS[op.op](op, run)
                 op.status = "applied"
             if any(op.op != "repeal" or op.path for op in mine):
                 target.add_event(Event(kind="amended", origin="amendment",

@@ -68,9 +68,11 @@ def _units(paras: list[str]) -> list[etree._Element]:
     return build_units([Para(i, t) for i, t in enumerate(paras, 1)])
 
 
-def build(kind: str, num: str | None, paras: list[str], path: list[tuple[str, str | None]]) -> etree._Element:
+def build(kind: str, num: str | None, paras: list[str], path: list[tuple[str, str | None]],
+          *, renumber: bool = False) -> etree._Element:
     """The element of a ``kind`` unit numbered ``num`` holding the wording ``paras``, with
-    eIds for ``path`` (the unit's own path)."""
+    eIds for ``path`` (the unit's own path). ``renumber``: a wording numbered otherwise (a
+    warning the user accepted) takes the target's number instead of being refused."""
     if not paras:
         raise LawdiffError("the new wording is empty")
     if kind == "indent":
@@ -99,7 +101,7 @@ def build(kind: str, num: str | None, paras: list[str], path: list[tuple[str, st
         start = _NUMBER_START.get(kind)
         m = start.match(first) if start else None
         if m:
-            if num is not None and norm_num(m.group(1)) != num:
+            if num is not None and norm_num(m.group(1)) != num and not renumber:
                 raise LawdiffError(f"the new wording is numbered {m.group(0).strip()}, the target is {num}")
             first = first[m.end():]
         for child in _units([first, *paras[1:]]):

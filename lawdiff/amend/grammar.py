@@ -366,10 +366,35 @@ def parse_instructions(paragraphs: list[str], default_work: str | None,
     return result
 
 
+def language_version(masked: str) -> tuple[str, str | None]:
+    """The sentence without its language-version phrase, and the version it changes ("kk",
+    "ru"), or None when the instruction changes every version."""
+    found = None
+    for rx, lang in vocab.LANGUAGE_ONLY:
+        m = rx.search(masked)
+        if m:
+            if found not in (None, lang):
+                raise LawdiffError("the instruction names both language versions")
+            found = lang
+            masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
+    return masked, found
+
+
 def _parse_block(block: _Block, state: _State, default_work: str | None) -> list[Operation] | Unparsed | None:
+    out = _parse_sentence(block, state, default_work)
+    if isinstance(out, list):
+        masked, _ = mask_quotes(_strip_own_number(block.sentence)[0])
+        language = language_version(masked)[1]
+        for op in out:
+            op.language = language
+    return out
+
+
+def _parse_sentence(block: _Block, state: _State, default_work: str | None) -> list[Operation] | Unparsed | None:
     source = block.sentence
     sentence, own_clause = _strip_own_number(source)
     masked, quotes = mask_quotes(sentence)
+    masked, _ = language_version(masked)
     masked_np = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), masked)
     verbs = _verb(masked)
 
@@ -538,17 +563,24 @@ _SUBCLAUSE_START = re.compile(r"^(\d+(?:-\d+)*|[а-яәі])\)\s*")
 _CLAUSE_START = re.compile(r"^(\d+(?:-\d+)*)\.\s+")
 
 
+def number_warning(wording: list[str], path: Path) -> str | None:
+    """Why a single target's new wording disagrees with it: its own number is another one
+    ("4) тармақшасы" given "5) …"). Not a guess either way, so it is a warning to review."""
+    kind, num = path[-1]
+    start = _SUBCLAUSE_START if kind == "subclause" else _CLAUSE_START if kind == "clause" else None
+    m = start.match(wording[0]) if start and wording else None
+    if m and num is not None and norm_num(m.group(1)) != num:
+        return (f"the new wording is numbered {m.group(0).strip()} but the target is {num}; applied "
+                f"only with --accept-warnings, as {kind} {num}")
+    return None
+
+
 def _split_wording(wording: list[str], paths: list[Path], source: str) -> list[list[str]]:
     """Share the new wording out among several targets of one instruction."""
     if not wording:
         raise LawdiffError("the quoted new wording is empty")
     kind = paths[0][-1][0]
     if len(paths) == 1:
-        num = paths[0][-1][1]
-        start = _SUBCLAUSE_START if kind == "subclause" else _CLAUSE_START if kind == "clause" else None
-        m = start.match(wording[0]) if start else None
-        if m and num is not None and norm_num(m.group(1)) != num:
-            raise LawdiffError(f"the new wording is numbered {m.group(0).strip()} but the target is {num}")
         return [wording]
     if kind in ("subclause", "clause"):
         start = _SUBCLAUSE_START if kind == "subclause" else _CLAUSE_START
@@ -594,7 +626,10 @@ def _ops(kind: str, paths: list[Path], texts: list[list[str]] | None, source: st
          **extra) -> list[Operation]:
     out = []
     for i, path in enumerate(paths):
-        out.append(Operation(kind, state.work, path, source, text=texts[i] if texts else [], **extra))
+        text = texts[i] if texts else []
+        warning = number_warning(text, path) if len(paths) == 1 and kind in ("replace", "insert") else None
+        out.append(Operation(kind, state.work, path, source, text=text, **extra,
+                             status="parsed-with-warning" if warning else "parsed", reason=warning))
     return out
 
 
@@ -714,9 +749,12 @@ def _insert(source: str, masked: str, masked_np: str, quotes: list[str], block: 
         if len(runs) != 2 or len(runs[0]) != 1 or len(runs[1]) != 1:
             return Unparsed(source, "expected one quoted anchor and one quoted insertion")
         old, add = quotes[runs[0][0]].strip(), quotes[runs[1][0]].strip()
-        new = f"{old} {add}" if anchor["where"].lower() in ("кейін", "после") else f"{add} {old}"
+        if not old or not add:
+            return Unparsed(source, "empty quoted anchor or inserted words")
+        position = "after" if anchor["where"].lower() in ("кейін", "после") else "before"
         paths, _ = _words_target(masked, state, masked.find("⟦"))
-        return [Operation("replace-words", state.work, p, source, words=(old, new)) for p in paths]
+        return [Operation("insert-words", state.work, p, source, words=(old, add), position=position)
+                for p in paths]
     if "⟦" in masked:
         return Unparsed(source, "words to add without a quoted anchor ('… сөзінен кейін')")
     scope = _sentence_scope(masked_np, state)

@@ -15,8 +15,15 @@ from lawdiff.model.ids import eid
 
 #: Operation kinds (the schema's <op kind>), in the order docs/amendments.md explains them.
 KINDS = ("replace", "insert", "delete", "replace-words", "replace-words-everywhere",
-         "replace-number", "replace-appendix", "repeal")
-STATUSES = ("parsed", "applied", "failed", "overridden")
+         "insert-words", "replace-number", "replace-appendix", "repeal")
+#: ``parsed-with-warning``: the grammar read the instruction but something in it disagrees
+#: (a new wording numbered unlike its target); the reason says what, and ``apply`` uses it
+#: only when told to accept warnings.
+STATUSES = ("parsed", "parsed-with-warning", "applied", "failed", "overridden")
+#: insert-words: the new words go after (or before) every occurrence of the anchor words.
+POSITIONS = ("after", "before")
+#: A change to one language version only ("текст на казахском языке не меняется").
+LANGUAGES = ("kk", "ru")
 
 Path = list[tuple[str, str | None]]
 
@@ -38,6 +45,10 @@ class Operation:
     source_appendix: str | None = None
     #: insert: the sibling named by the instruction ("… кейін"), when it names one.
     after: Path | None = None
+    #: insert-words: "after" or "before" the anchor (``words`` = (anchor, inserted words)).
+    position: str | None = None
+    #: the language version the instruction changes, when it changes one only.
+    language: str | None = None
     status: str = "parsed"
     reason: str | None = None
     #: position of the operation in the amending act (1-based): ``op_<seq>`` in its XML.
@@ -50,6 +61,10 @@ class Operation:
             raise ValueError(f"unknown operation kind {self.op!r}")
         if self.status not in STATUSES:
             raise ValueError(f"unknown operation status {self.status!r}")
+        if (self.op == "insert-words") != (self.position in POSITIONS):
+            raise ValueError("insert-words needs a position (after/before), no other kind has one")
+        if self.language is not None and self.language not in LANGUAGES:
+            raise ValueError(f"unknown language version {self.language!r}")
 
     @property
     def eid(self) -> str | None:
@@ -65,6 +80,8 @@ class Operation:
             "count": self.count,
             "source_appendix": self.source_appendix,
             "after": [[k, n] for k, n in self.after] if self.after else None,
+            "position": self.position,
+            "language": self.language,
             "source": self.source,
             "status": self.status,
             "reason": self.reason,

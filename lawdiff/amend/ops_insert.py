@@ -40,7 +40,8 @@ def apply(op: Operation, run: Run) -> None:
         if higher:
             raise LawdiffError(f"{w}: inserting {kind} {num} before {higher[0].get('eId')} would renumber it")
     try:
-        new = content.build(kind, num, op.text, found.path)
+        new = content.build(kind, num, op.text, found.path,
+                              renumber=op.status == "parsed-with-warning")
     except LawdiffError as exc:
         raise LawdiffError(f"{w}: {exc}") from None
     new.set("by", run.clock.by)

@@ -32,7 +32,8 @@ def apply(op: Operation, run: Run) -> None:
     run.notes.extend(found.notes)
     try:
         if found.element is None:
-            new = content.build(kind, num, op.text, found.path)
+            new = content.build(kind, num, op.text, found.path,
+                              renumber=op.status == "parsed-with-warning")
             holder = absent_placeholder(found, kind, num, run.clock)
             new.set("by", run.clock.by)
             holder.addnext(new)
@@ -43,7 +44,8 @@ def apply(op: Operation, run: Run) -> None:
             unit_kind = {"subclause": "subclause", "clause": "clause", "article": "article"}.get(old.tag)
             if unit_kind is None:
                 raise LawdiffError(f"{w}: {old.get('eId')} has no parts")
-            new = content.build(unit_kind, old.get("num"), op.text, found.path)
+            new = content.build(unit_kind, old.get("num"), op.text, found.path,
+                              renumber=op.status == "parsed-with-warning")
             run.notes.append(f"{w}: {old.get('eId')} has one part; its part 1 is the whole unit")
         elif kind == "part" and _incomplete_list(old, op.text, run):
             first = [t for t in text_elements(old, run.clock) if t.tag == "p"][0]
@@ -54,7 +56,8 @@ def apply(op: Operation, run: Run) -> None:
             run.change(first.get("eId"), before, op.text[0])
             return
         else:
-            new = content.build(_build_kind(kind), num, op.text, found.path)
+            new = content.build(_build_kind(kind), num, op.text, found.path,
+                              renumber=op.status == "parsed-with-warning")
         before = text_of(old, run)
         supersede(old, new, run.clock, run.notes, w)
         run.change(new.get("eId"), before, text_of(new, run))

@@ -1,4 +1,4 @@
-"""replace-words, replace-words-everywhere, replace-number.
+"""replace-words, replace-words-everywhere, insert-words, replace-number.
 
 Words are replaced wherever they occur as whole words ("мүгедек" is not replaced inside
 "мүгедектер") in every paragraph of the target in force at E — every occurrence, never only
@@ -7,6 +7,10 @@ count other than the one the instruction allows (a number replacement allows exa
 "«150» саны «800» санына" names one figure). Numbers match whole numbers only ("150" is not
 in "1500" or "150,5") in text, and tariff rows whose price equals the number get a new price.
 Each changed paragraph or row is a new version from E.
+
+insert-words puts its words after (or before) every whole-word occurrence of the anchor
+words, with the same count policy; a space separates them unless the inserted words begin
+with punctuation ("«көмек» деген сөзден кейін «, оның ішінде» деген сөздермен").
 """
 
 from __future__ import annotations
@@ -69,6 +73,7 @@ def apply(op: Operation, run: Run) -> None:
         raise LawdiffError(f"{w}: no words to replace")
     old, new = op.words
     number = op.op == "replace-number"
+    sub = _inserter(op) if op.op == "insert-words" else (lambda m: new)
     rx = number_pattern(old) if number else words_pattern(old)
     roots = _scope(op, run, w)
     texts = [t for r in roots for t in text_elements(r, run.clock) if t.tag != "mark" and not is_absent(t)]
@@ -87,7 +92,7 @@ def apply(op: Operation, run: Run) -> None:
         raise LawdiffError(f"{w}: {what_words} found {total} times, the instruction allows {op.count}")
     for t, n in hits:
         before = t.text
-        after = rx.sub(lambda m: new, before)
+        after = rx.sub(sub, before)
         if not new:
             after = re.sub(r"\s{2,}", " ", after)
             after = re.sub(r"\s+([,.;:)])", r"\1", after).strip()
@@ -99,6 +104,15 @@ def apply(op: Operation, run: Run) -> None:
         new_row.set("price", str(_decimal(new)))
         supersede(row, new_row, run.clock, run.notes, w)
         run.change(row.get("eId"), f"{row.findtext('service')}: {before}", f"{row.findtext('service')}: {new_row.get('price')}")
+
+
+def _inserter(op: Operation):
+    """The substitution of insert-words: the anchor as found, plus the new words."""
+    add = op.words[1]
+    glue = "" if re.match(r"[,.;:)]", add) else " "
+    if op.position == "before":
+        return lambda m: f"{add} {m.group(0)}"
+    return lambda m: f"{m.group(0)}{glue}{add}"
 
 
 def _copy(row: etree._Element) -> etree._Element:

@@ -77,6 +77,10 @@ def op_element(op: Operation, index: int, content: list[etree._Element] | None =
         el.set("from-appendix", op.source_appendix)
     if op.reason:
         el.set("reason", op.reason)
+    if op.position:
+        el.set("position", op.position)
+    if op.language:
+        el.set("language", op.language)
     target = etree.SubElement(el, "target")
     for kind, num in op.path:
         step = etree.SubElement(target, "step", kind=kind)
@@ -108,6 +112,7 @@ def op_from_element(el: etree._Element, seq: int) -> Operation:
             count=int(el.get("count")) if el.get("count") else None,
             source_appendix=el.get("from-appendix"),
             after=parse_eid(after) if after else None,
+            position=el.get("position"), language=el.get("language"),
             status=el.get("status"), reason=el.get("reason"), seq=seq,
         )
     except ValueError as exc:

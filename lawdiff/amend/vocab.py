@@ -26,6 +26,7 @@ KK_UNITS: list[tuple[str, str]] = [
     ("қосымша", "appendix"),
     ("кіріспе", "preamble"),
     ("тақырып", "title"), ("тақырыб", "title"),
+    ("атау", "title"),
 ]
 #: Russian unit stems -> kind ("подпункт" before "пункт").
 RU_UNITS: list[tuple[str, str]] = [
@@ -40,6 +41,7 @@ RU_UNITS: list[tuple[str, str]] = [
     ("приложени", "appendix"),
     ("преамбул", "preamble"),
     ("заголов", "title"),
+    ("наименовани", "title"),
 ]
 #: Russian endings each stem admits (so "частности", "главный", "разделить" are not units).
 _RU_ENDINGS = {
@@ -54,6 +56,7 @@ _RU_ENDINGS = {
     "приложени": r"(?:е|я|и|ю|ем|й|ям|ями|ях)",
     "преамбул": r"(?:а|ы|е|у|ой)",
     "заголов": r"(?:ок|ка|ке|ку|ком)",
+    "наименовани": r"(?:е|я|и|ю|ем)",
 }
 
 _KK_LETTERS = "а-яёәғқңөұүһі"
@@ -75,8 +78,15 @@ def kk_unit(word: str) -> tuple[str, str] | None:
     w = word.lower()
     for stem, kind in KK_UNITS:
         if w.startswith(stem):
+            if stem in _KK_STRICT and not _KK_STRICT[stem].fullmatch(w[len(stem):]):
+                return None
             return kind, kk_case(w[len(stem):])
     return None
+
+
+#: Stems that begin other words too: "атауы" (its name) is a title, "атаулы" (targeted, as in
+#: "атаулы әлеуметтік көмек") is not.
+_KK_STRICT = {"атау": re.compile(r"ы(?:н|на|нда|ндағы|ның)?")}
 
 
 def ru_unit(word: str, preposition: str | None = None) -> tuple[str, str] | None:
@@ -120,7 +130,7 @@ def kk_case(ending: str) -> str:
 _RU_NOM = {
     "подпункт": {"", "ы"}, "пункт": {"", "ы"}, "абзац": {"", "ы"}, "раздел": {"", "ы"},
     "параграф": {"", "ы"}, "част": {"ь", "и?"}, "стать": {"я", "ю", "и?"}, "глав": {"а", "у", "ы?"},
-    "приложени": {"е", "я?"}, "преамбул": {"а", "у"}, "заголов": {"ок"},
+    "приложени": {"е", "я?"}, "преамбул": {"а", "у"}, "заголов": {"ок"}, "наименовани": {"е"},
 }
 _RU_INSTR = {"ом", "ем", "ами", "ями", "ью", "ой", "ей"}
 
@@ -213,7 +223,8 @@ def ru_ordinal(text: str) -> int | None:
 #: ("жаңа редакцияда", "күші жойылды -") are deliberately not instructions.
 VERBS: list[tuple[str, re.Pattern]] = [
     ("repeal", re.compile(r"күш(?:і|ін)\s+жойылды\s+деп\s+таны\w*|признать\s+утративш\w*\s+сил", re.I)),
-    ("replace", re.compile(r"редакция(?:да|сында)\s+жазылсын|изложить\s+в\s+(?:следующей|новой)\s+редакции", re.I)),
+    ("replace", re.compile(r"редакция(?:да|сында)\s+(?:жазылсын|баяндалсын|мазмұндалсын)"
+                           r"|изложить\s+в\s+(?:следующей|новой)\s+редакции", re.I)),
     ("insert", re.compile(r"толықтырылсын|дополнить", re.I)),
     ("delete", re.compile(r"алып\s+тасталсын|исключить", re.I)),
     ("substitute", re.compile(r"ауыстырылсын|өзгертілсін|заменить", re.I)),
@@ -240,3 +251,17 @@ SAME_WORK = re.compile(
 )
 #: Words that mark the new wording as quoted text of an amending act's appendix.
 ACCORDING_TO = re.compile(r"сәйкес|согласно", re.I)
+
+#: A change to one language version only, and the version it changes. "The Kazakh text does
+#: not change" means the Russian one does; "in the Russian text" names it directly. The forms
+#: that say a version stays come first, so that their words are not read as the other form.
+LANGUAGE_ONLY: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"текст\w*\s+на\s+казахском\s+языке\s+не\s+(?:меня|изменя)\w*", re.I), "ru"),
+    (re.compile(r"текст\w*\s+на\s+русском\s+языке\s+не\s+(?:меня|изменя)\w*", re.I), "kk"),
+    (re.compile(r"қазақ\s+тіліндегі\s+мәтін\w*\s+өзгермейді", re.I), "ru"),
+    (re.compile(r"орыс\s+тіліндегі\s+мәтін\w*\s+өзгермейді", re.I), "kk"),
+    (re.compile(r"(?:в\s+)?текст\w*\s+на\s+казахском\s+языке", re.I), "kk"),
+    (re.compile(r"(?:в\s+)?текст\w*\s+на\s+русском\s+языке", re.I), "ru"),
+    (re.compile(r"қазақ\s+тіліндегі\s+мәтін\w*", re.I), "kk"),
+    (re.compile(r"орыс\s+тіліндегі\s+мәтін\w*", re.I), "ru"),
+]

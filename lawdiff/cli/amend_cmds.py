@@ -75,6 +75,9 @@ def amendments_cmd(ctx, work, do_store, reparse, as_json):
         target = f"{op.work} {op.eid or ''}".strip()
         table.add_row(str(i), op.op, escape(target), escape(change), op.status)
     out.print(table)
+    for i, op in enumerate(result.ops, 1):
+        if op.status == "parsed-with-warning":
+            out.print(f"[yellow]warning[/] op_{i}: {escape(op.reason or '')}")
     for u in result.unparsed:
         out.print(f"[red]unparsed[/]: {escape(_short(u.source, 120))} — {escape(u.reason)}")
 
@@ -83,14 +86,16 @@ def amendments_cmd(ctx, work, do_store, reparse, as_json):
 @click.argument("amending")
 @click.option("--to", "to", metavar="WORK", help="Apply only the operations on this work.")
 @click.option("--dry-run", is_flag=True, help="Check and show the changes; write nothing.")
+@click.option("--accept-warnings", is_flag=True,
+              help="Also apply operations parsed with a warning (see `lawdiff amendments`).")
 @click.option("--json", "as_json", is_flag=True, help="The result as JSON.")
 @click.pass_context
-def apply_cmd(ctx, amending, to, dry_run, as_json):
+def apply_cmd(ctx, amending, to, dry_run, accept_warnings, as_json):
     """Apply the amending act AMENDING: every operation or none, validated, one git commit."""
     corpus = get_corpus(ctx)
     wid = corpus.resolve(amending)
     to_id = corpus.resolve(to) if to else None
-    result = apply_act(corpus, wid, to_id, dry_run=dry_run)
+    result = apply_act(corpus, wid, to_id, dry_run=dry_run, accept_warnings=accept_warnings)
     if as_json:
         emit_json(result.to_json())
         return

@@ -56,7 +56,7 @@ def get_corpus(ctx: click.Context) -> Corpus:
     when = ctx.meta.get(_AS_KNOWN_ON)
     if when is None:
         return Corpus(corpus_dir(ctx))
-    from lawdiff.review import corpus_as_known_on
+    from lawdiff.snapshot import corpus_as_known_on
 
     corpus = corpus_as_known_on(corpus_dir(ctx), when)
     info = corpus.known_as_of

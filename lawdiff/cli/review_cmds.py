@@ -10,6 +10,10 @@ from rich.markup import escape
 
 from lawdiff import LawdiffError
 from lawdiff import review as R
+from lawdiff.render.review_html import render_review_html
+from lawdiff.render.review_text import change_from_json, redline_body, render_review_text, summary_line
+from lawdiff.render.textconv import textconv
+from lawdiff.repo_init import init_corpus
 from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, print_work_header, state_label
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.corpus import atomic_write
@@ -62,15 +66,15 @@ def diff_cmd(ctx, works, d1, d2, when, provision, ignore_quotes, html_file, as_j
     result.known_as_of = getattr(corpus, "known_as_of", None)
     if html_file:
         try:
-            atomic_write(html_file, R.render_review_html(result).encode("utf-8"))
+            atomic_write(html_file, render_review_html(result).encode("utf-8"))
         except OSError as exc:
             raise LawdiffError(f"{html_file}: cannot write: {exc.strerror}") from None
     if as_json:
         emit_json(result.to_json())
     elif html_file:
-        click.echo(f"wrote {html_file}: {R.summary_line(result)}")
+        click.echo(f"wrote {html_file}: {summary_line(result)}")
     else:
-        click.echo(R.render_review_text(result, _colour()), nl=False)
+        click.echo(render_review_text(result, _colour()), nl=False)
 
 
 @cli.command("log")
@@ -112,14 +116,14 @@ def log_cmd(ctx, work, provision, every, as_json):
                 price = f" | {v['price']}" if v["price"] else ""
                 out.print(f"     {escape(text)}{price}", soft_wrap=True)
                 continue
-            change = R.change_from_json(v["redline"])
+            change = change_from_json(v["redline"])
             if change.kind == R.NOT_IN_CORPUS:
                 out.print("     (the wording before is not in the corpus)")
                 out.print(f"     {escape(v['text'] or '<wording not in the corpus>')}", soft_wrap=True)
             elif change.kind == R.UNCHANGED:
                 out.print("     (same wording as before)")
             else:
-                click.echo("\n".join("   " + line for line in R.redline_body(change, colour)))
+                click.echo("\n".join("   " + line for line in redline_body(change, colour)))
 
 
 @cli.command("blame")
@@ -158,7 +162,7 @@ def textconv_cmd(file: Path):
     except OSError as exc:
         raise LawdiffError(f"{file}: cannot read: {exc.strerror}") from None
     stream = click.get_binary_stream("stdout")
-    stream.write(R.textconv(data, str(file)).encode("utf-8"))
+    stream.write(textconv(data, str(file)).encode("utf-8"))
     stream.flush()
 
 
@@ -167,7 +171,7 @@ def textconv_cmd(file: Path):
 @click.option("--json", "as_json", is_flag=True)
 def init_cmd(directory: Path, as_json):
     """Create a corpus repository in DIRECTORY whose git diff reads provision by provision."""
-    result = R.init_corpus(directory)
+    result = init_corpus(directory)
     if as_json:
         emit_json(result)
         return

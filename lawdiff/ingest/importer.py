@@ -20,10 +20,9 @@ from lxml import etree
 
 from lawdiff import LawdiffError
 from lawdiff.dates import find_dates, parse_period
-from lawdiff.ingest import eif, fragments, layout, notes
-from lawdiff.ingest.issuers import Issuer, act_type, recognise_issuer
+from lawdiff.ingest import coverage, eif, fragments, layout, notes
+from lawdiff.ingest.head import Head, read_head
 from lawdiff.ingest.references import find_refs
-from lawdiff.lang import ACT_NUMBER
 from lawdiff.ingest.repair import (Repair, RepairLog, fix_latin_i, fix_letter_spacing,
                                    fix_space_before_punct, join_wrapped, normalise_chars)
 from lawdiff.ingest.structure import Para, assign_eids, build_units, classify
@@ -34,13 +33,8 @@ MAX_SOURCE_BYTES = 8 * 1024 * 1024
 #: Characters XML 1.0 cannot hold (\x0b, \x0c and \x1c-\x1e end lines, so they never reach it).
 _NOT_XML = re.compile("[\x00-\x08\x0e-\x1b\x1f\ufffe\uffff]")
 _HEADING_MAX = 250
+_KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 
-#: adilet's status word above the heading ("Күшін жойған" = repealed, "Жаңа" = new, ...).
-_STATUS_LINE = re.compile(r"^\s*(?:Күшін жойған|Күші жойылған|Жаңа|Жаңартылған|Қолданыстағы|Утративший силу"
-                          r"|Утратившие силу|Новый|Действующий|Жарамсыз)\s*$", re.I)
-_REGISTERED = re.compile(
-    r"(?:тіркелді|тіркелген|зарегистрирован\w*)", re.I)
-_HEAD_REPEAL = re.compile(r"(?:Күші жойылды|Утратил\w* силу)\s*[-–—]?\s*(?P<rest>.*)$", re.I | re.S)
 #: A tariff table's header names the services and a price column ("құны", "стоимость").
 _TARIFF_HEADER = re.compile(r"Қызмет\s+түрлері|Наименование\s+(?:специальных\s+социальных\s+)?услуг", re.I)
 _PRICE_HEADER = re.compile(r"құны|стоимость|тариф", re.I)
@@ -50,10 +44,6 @@ _SETTINGS = [
     (re.compile(r"үй\s+жағдайында|на\s+дому", re.I), "home"),
     (re.compile(r"стационар", re.I), "stationary"),
 ]
-_RU_HEAD = re.compile(
-    r"(?P<word>Постановление|Приказ|Решение|Указ)\s+(?P<issuer>.+?)\s+от\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})\s+года\s+№\s*(?P<num>" + ACT_NUMBER + ")", re.S)
-
-
 @dataclass
 class Redaction:
     """An earlier wording of one unit, known from another source (e.g. a commercial database
@@ -81,6 +71,12 @@ class Imported:
     work: str
     root: etree._Element
     log: RepairLog
+    warnings: list[str] = field(default_factory=list)   # one line each, for the user
+
+
+def language(text: str) -> str:
+    """"kk" when the letters only Kazakh has (ә, ғ, қ, ң, ө, ұ, ү, һ, і) occur, else "ru"."""
+    return "kk" if len(_KAZAKH_LETTERS.findall(text)) >= 2 else "ru"
 
 
 def read_source(data: bytes, name: str) -> list[str]:
@@ -115,65 +111,6 @@ def _excerpt_lines(lines: list[str]) -> list[tuple[int, str]]:
             break   # the line the excerpt cuts off is incomplete: drop it
         out.append((i, t))
     return out
-
-
-@dataclass
-class Head:
-    title: str
-    issuer: Issuer
-    type: str
-    date: dt.date
-    number: str
-    sentence: str
-    registration: tuple[str, dt.date | None] | None
-    repeal: str | None
-
-
-def read_head(blocks: list[tuple[int, list[str]]], name: str) -> Head:
-    """Title and the issuer sentence ("<issuer> <date> № <n> <type>. ... тіркелді. Күші жойылды ...")."""
-    lines = [ls for _, ls in blocks]
-    if len(lines) == 1 and len(lines[0]) > 1:
-        # Title and issuer line without a blank between: the issuer line is the first one
-        # that names a date.
-        at = next((i for i, t in enumerate(lines[0]) if i and find_dates(t)), None)
-        if at:
-            lines = [lines[0][:at], lines[0][at:]]
-    texts = [join_wrapped(ls) for ls in lines]
-    texts = [t for t in texts if t and not _STATUS_LINE.match(t)]
-    if len(texts) < 2:
-        raise LawdiffError(f"{name}: not an act: no title and issuer line found at the top")
-    title = texts[0].strip().strip('"').strip() if texts[0].count('"') % 2 == 0 and texts[0].startswith('"') and texts[0].endswith('"') else texts[0].strip()
-    sentence = " ".join(texts[1:])
-    sentence = re.sub(r"^(?:Күшін жойған|Жаңа|Жаңартылған|Утративший силу|Новый)\s+", "", sentence)
-    own, repeal_text = sentence, None
-    m = _HEAD_REPEAL.search(sentence)
-    if m:
-        own, repeal_text = sentence[: m.start()], m.group(0)
-    refs = find_refs(own)
-    if refs and refs[0].type and refs[0].date:
-        ref = refs[0]
-        issuer = recognise_issuer(own[: own.find(ref.text)] or own)
-        kind = ref.type
-        number, date = ref.number, ref.date
-    else:
-        rm = _RU_HEAD.search(own)
-        if not rm:
-            raise LawdiffError(f"{name}: not an act: the heading names no issuer, date and number: {own[:120]!r}")
-        issuer = recognise_issuer(rm["issuer"])
-        kind = act_type(rm["word"], issuer.kind if issuer else None)
-        dates = find_dates(rm["date"])
-        number, date = rm["num"], dates[0][1] if dates else None
-        if date is None:
-            raise LawdiffError(f"{name}: cannot read the act's date in {rm['date']!r}")
-    if issuer is None:
-        raise LawdiffError(f"{name}: unknown issuing body in {own[:120]!r}; add it to lawdiff/data/issuers.json")
-    if kind is None:
-        raise LawdiffError(f"{name}: unknown act type in {own[:120]!r}")
-    registration = None
-    reg = re.search(r"(?P<when>\d{4}\s*жылы?\w*\s+\d{1,2}\s+\w+)\s+№\s*(?P<num>\d[\d-]*)\s+болып\s+тіркелді", own)
-    if reg:
-        registration = (reg["num"], find_dates(reg["when"])[0][1] if find_dates(reg["when"]) else None)
-    return Head(title, issuer, kind, date, number, sentence.strip(), registration, repeal_text)
 
 
 def _log_repairs(root: etree._Element, log: RepairLog) -> None:
@@ -217,6 +154,7 @@ class _Builder:
         self.refs_el = etree.Element("references")
         self.body = etree.Element("body")
         self.appendices: list[etree._Element] = []
+        self.unstructured: etree._Element | None = None
 
     def event(self, kind: str, origin: str, source: str, **attrs) -> None:
         el = etree.SubElement(self.lifecycle, "event", kind=kind)
@@ -250,7 +188,7 @@ def import_source(data: bytes, name: str, options: ImportOptions | None = None) 
     lines = [(n, normalise_chars(t)) for n, t in numbered]
     lay = layout.detect_layout(lines)
     doc = layout.split_document(lines, lay)
-    head = read_head(layout.head_blocks(_repair_lines(doc.head, [])), name)
+    head = read_head(layout.head_blocks(_repair_lines(doc.head, []), lay), name)
     wid = work_id(head.issuer.code, head.type, head.date.year, head.number)
 
     errata = fragments.load_errata(options.errata_dir, wid) if options.errata_dir else None
@@ -258,7 +196,7 @@ def import_source(data: bytes, name: str, options: ImportOptions | None = None) 
     if lay == "pdf":
         lines = fragments.repair_displaced_fragments(lines, log)
     doc = layout.split_document(lines, lay)
-    lang = "ru" if re.search(r"\b(?:года|постановлени|приказ)\b", head.sentence, re.I) else "kk"
+    lang = language(head.title + " " + head.sentence)
 
     b = _Builder(head, wid, lang)
     body_lines = _repair_lines(doc.body, log)
@@ -266,6 +204,7 @@ def import_source(data: bytes, name: str, options: ImportOptions | None = None) 
     amending = any(_AMENDING.search(p.text) for p in paras)
     _read_body(b, paras, amending)
     _read_signature(b, doc.signature)
+    warnings = _read_unstructured(b, doc.unstructured, name)
     for app in doc.appendices:
         b.appendices.append(_read_appendix(b, app, lay, log))
     for num in options.absent_appendices:
@@ -280,7 +219,8 @@ def import_source(data: bytes, name: str, options: ImportOptions | None = None) 
     root = _assemble(b, log)
     tree = xmlio.reparse(root)
     xmlio.check_valid(tree, name)
-    return Imported(wid, tree.getroot(), log)
+    coverage.check_nothing_lost(doc, _repair_lines(doc.head, []), tree.getroot(), name)
+    return Imported(wid, tree.getroot(), log, warnings)
 
 
 def _read_body(b: _Builder, paras: list[Para], amending: bool) -> None:
@@ -306,6 +246,19 @@ def _read_body(b: _Builder, paras: list[Para], amending: bool) -> None:
     assign_eids(b.body, [])
 
 
+def _read_unstructured(b: _Builder, lines: list[tuple[int, str]], name: str) -> list[str]:
+    """Text the layout could not place (after the signature, and no appendix mark): kept as
+    it was in an <unstructured> block, which makes the coverage incomplete."""
+    texts = [(n, layout.cells_text(t)) for n, t in lines if t.strip()]
+    if not texts:
+        return []
+    b.unstructured = etree.Element("unstructured", line=str(texts[0][0]))
+    for _, t in texts:
+        etree.SubElement(b.unstructured, "p").text = t
+    return [f"{name}:{texts[0][0]}: text after the signature that is not an appendix is kept unstructured "
+            f"(coverage marked incomplete): {texts[0][1][:80]!r}"]
+
+
 def _read_signature(b: _Builder, signature: list[str]) -> None:
     if signature:
         sig = etree.SubElement(b.body, "signature")
@@ -328,7 +281,7 @@ def _note_event(b: _Builder, n: notes.Note) -> None:
 def _read_appendix(b: _Builder, app: layout.Appendix, lay: str, log: RepairLog) -> etree._Element:
     el = etree.Element("appendix", num=app.num)
     mark_blocks: list[list[str]] = [[]]
-    for _, t in app.mark:
+    for _, t in _repair_lines(app.mark, log):
         if not t.strip():
             if mark_blocks[-1]:
                 mark_blocks.append([])
@@ -336,7 +289,9 @@ def _read_appendix(b: _Builder, app: layout.Appendix, lay: str, log: RepairLog) 
         mark_blocks[-1].append(t)
     for block in mark_blocks:
         if block:
-            etree.SubElement(el, "mark").text = join_wrapped([fix_letter_spacing(t) for t in block])
+            # Mark lines are right-aligned pieces of one line: joined with a space, never as a
+            # broken word ("Приложение" / "к решению").
+            etree.SubElement(el, "mark").text = " ".join(layout.cells_text(t) for t in block)
     header_at = next((i for i, (_, t) in enumerate(app.lines) if _TARIFF_HEADER.search(t)
                       and any(_PRICE_HEADER.search(u) for _, u in app.lines[i:i + 12])), None)
     if header_at is not None:
@@ -476,6 +431,9 @@ def _fill_meta(b: _Builder, head: Head, wid: str, options: ImportOptions, data: 
     etree.SubElement(m, "number").text = head.number
     etree.SubElement(m, "date").text = head.date.isoformat()
     etree.SubElement(m, "title").text = head.title
+    etree.SubElement(m, "requisites").text = head.sentence
+    if head.status:
+        etree.SubElement(m, "status").text = head.status
     if head.registration:
         num, when = head.registration
         reg = etree.SubElement(m, "registration", number=num)
@@ -499,12 +457,17 @@ def _fill_meta(b: _Builder, head: Head, wid: str, options: ImportOptions, data: 
             {"from": dt.date(year, 1, 1).isoformat(), "until": dt.date(year + 1, 1, 1).isoformat()})
     for scheme, value in sorted(options.aliases.items()):
         etree.SubElement(m, "alias", scheme=scheme).text = value
-    cov = etree.SubElement(m, "coverage", complete="false" if options.coverage_note else "true")
-    if options.coverage_note:
-        cov.text = options.coverage_note
+    note = options.coverage_note
+    if b.unstructured is not None:
+        note = ((note + " ") if note else "") + (f"Text from line {b.unstructured.get('line')} could not be placed in "
+                                                 "the act's structure; it is kept as unstructured text.")
+    cov = etree.SubElement(m, "coverage", complete="false" if note else "true")
+    if note:
+        cov.text = note
     src = etree.SubElement(m, "source", file=options.source_name or Path(name).name,
                            sha256=hashlib.sha256(data).hexdigest(), layout=lay)
-    del src
+    if head.requisites_first:
+        src.set("head", "requisites-first")
     # references: every cited act but the act itself
     seen = set()
     text = " ".join(p.text for p in b.body.iter("p")) + " " + (b.head.repeal or "")
@@ -533,4 +496,6 @@ def _assemble(b: _Builder, log: RepairLog) -> etree._Element:
     root.append(b.body)
     for app in b.appendices:
         root.append(app)
+    if b.unstructured is not None:
+        root.append(b.unstructured)
     return root

@@ -1,9 +1,16 @@
-"""The shape of an adilet plain-text export: layout, head, paragraphs, signature, appendices.
+"""The shape of an act's text: layout, head, paragraphs, signature, appendices.
 
-Two layouts occur: PDF text extraction ("pdf": paragraphs start with an indented line and
-continue on unindented lines; page breaks are runs of blank lines) and one table cell per line
-("cells": each paragraph or cell on its own line, cells introduced by TAB lines). This module
-cuts a document into its regions; it does not interpret them.
+Three layouts occur:
+
+- "pdf": adilet's PDF text extraction: paragraphs start with an indented line and continue on
+  unindented lines; page breaks are runs of blank lines; the body starts at the first
+  indented line.
+- "cells": adilet's export with one table cell per line, cells introduced by TAB lines.
+- "web": text copied from the act's web page: nothing indented, one paragraph per line,
+  table cells joined by "|" ("Төрағасы | А. Сейілов |"); the head is the title, an optional
+  status word and the requisites line, and the body starts after it.
+
+This module cuts a document into its regions; it does not interpret them.
 """
 
 from __future__ import annotations
@@ -11,23 +18,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lawdiff.ingest.structure import Para
+from lawdiff.ingest.appendix_heads import INITIALS, mark_starts
+from lawdiff.ingest.head import STATUS_LINE, is_requisites
+from lawdiff.ingest.structure import Para, classify
 
 Line = tuple[int, str]
 
 _INDENT = re.compile(r"^ {4,}\S")
 _BOOKMARK = re.compile(r"^\s*\[bookmark: [^\]]*\]\s*$")
-_UP = "А-ЯЁӘҒҚҢӨҰҮҺІA-Z"
-_LOW = "а-яёәғқңөұүһіa-z"
-#: A signatory's name at the end of a line: "М. Байменов", "К. Мәсімов", "А. Сарбасов".
-INITIALS = re.compile(rf"(?:^|\s)[{_UP}]\.\s?(?:[{_UP}]\.\s?)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\s*$")
-#: The last line of an appendix mark: "қаулысына қосымша", "Бұйрыққа 1-қосымша", "бекітілген".
-MARK_END = re.compile(
-    r"(?:^|\s)(?:\d+-)?(?:қосымша|Қосымша)\s*$|^\s*(?:бекітілген|БЕКІТІЛГЕН)\s*$"
-    r"|^\s*Приложение(?:\s+\d+)?\s*$|^\s*(?:Утвержден[аоы]?|УТВЕРЖДЕН[АОЫ]?)\s*$|к\s+(?:постановлению|приказу|решению)\s*$",
-)
-_MARK_LINE_MAX = 90
-_MARK_MAX_LINES = 6
+_HEAD_MAX_LINES = 6
+_TRAILING_MAX = 200
+_HEADING_MAX = 120
+_CELL_SEP = re.compile(r"\s*\|\s*")
 
 
 @dataclass
@@ -44,12 +46,22 @@ class Document:
     body: list[Line]
     signature: list[str]
     appendices: list[Appendix] = field(default_factory=list)
+    unstructured: list[Line] = field(default_factory=list)   # text after the signature, not an appendix
 
 
 def detect_layout(lines: list[Line]) -> str:
-    """"cells" when cells are introduced by TAB lines, else "pdf"."""
+    """"cells" when cells are introduced by TAB lines, "pdf" when paragraphs are indented,
+    else "web" (text copied from the web page)."""
     tabbed = sum(1 for _, t in lines if t.startswith("\t"))
-    return "cells" if tabbed >= 3 else "pdf"
+    indented = sum(1 for _, t in lines if _INDENT.match(t))
+    if tabbed >= 3 and tabbed > indented:
+        return "cells"
+    return "pdf" if indented else "web"
+
+
+def cells_text(text: str) -> str:
+    """A web-page table row as words: "Төрағасы | А. Сейілов |" -> "Төрағасы А. Сейілов"."""
+    return _CELL_SEP.sub(" ", text).strip() if "|" in text else text.strip()
 
 
 def _is_blank(text: str) -> bool:
@@ -59,66 +71,64 @@ def _is_blank(text: str) -> bool:
 def split_document(lines: list[Line], layout: str) -> Document:
     """Cut the lines into head, body, signature and appendices."""
     lines = [(n, t) for n, t in lines if not _BOOKMARK.match(t)]
-    first_body = next((i for i, (_, t) in enumerate(lines) if _INDENT.match(t)), len(lines))
+    first_body = _web_head_end(lines) if layout == "web" else _indented_head_end(lines)
     head, rest = lines[:first_body], lines[first_body:]
-    marks = _mark_starts(rest)
+    marks = mark_starts(rest, layout)
     main_end = marks[0][0] if marks else len(rest)
-    body, signature = _cut_signature(rest[:main_end])
+    body, signature, unplaced = _cut_signature(rest[:main_end])
     appendices = []
     for k, (start, end_of_mark, num) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(rest)
         appendices.append(Appendix(num, rest[start:end_of_mark], rest[end_of_mark:stop]))
-    return Document(layout, head, body, signature, appendices)
+    return Document(layout, head, body, signature, appendices, unplaced)
 
 
-def _mark_starts(lines: list[Line]) -> list[tuple[int, int, str]]:
-    """(first line, line after the mark, appendix number) of each appendix mark block."""
-    out: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(lines):
-        _, text = lines[i]
-        if MARK_END.search(text) and not _INDENT.match(text) and len(text.strip()) < _MARK_LINE_MAX:
-            start = i
-            j = i - 1
-            blanks = taken = 0
-            while j >= 0 and taken < _MARK_MAX_LINES:
-                t = lines[j][1]
-                if _is_blank(t):
-                    blanks += 1
-                    if blanks >= 2:
-                        break
-                    j -= 1
-                    continue
-                blanks = 0
-                if (_INDENT.match(t) or INITIALS.search(t) or len(t.strip()) >= _MARK_LINE_MAX
-                        or t.rstrip().endswith((".", ";", ":")) or (out and j < out[-1][1])):
-                    break
-                start = j
-                taken += 1
-                j -= 1
-            num = re.search(r"(\d+)-(?:қосымша|Қосымша)|Приложение\s+(\d+)", text)
-            number = next((g for g in num.groups() if g), None) if num else None
-            # A second mark right after a first one (the Rules' own appendix mark under the
-            # order's mark) belongs to the same appendix.
-            if out and all(_is_blank(t) or len(t.strip()) < _MARK_LINE_MAX for _, t in lines[out[-1][1]:start]) \
-                    and not any(_INDENT.match(t) for _, t in lines[out[-1][1]:start]):
-                out[-1] = (out[-1][0], i + 1, out[-1][2])
-            else:
-                out.append((start, i + 1, number or str(len(out) + 1)))
-        i += 1
-    return out
+def _indented_head_end(lines: list[Line]) -> int:
+    """The exported text's head: up to the first indented line, or a division heading
+    ("1-тарау. ...", "Глава 1.") that opens an act divided into chapters."""
+    seen = 0
+    for i, (_, text) in enumerate(lines):
+        if _INDENT.match(text):
+            return i
+        if not _is_blank(text):
+            seen += 1
+            if seen > 2 and classify(text.strip())[0] in ("section", "chapter", "subchapter", "article"):
+                return i
+    return len(lines)
 
 
-def _cut_signature(lines: list[Line]) -> tuple[list[Line], list[str]]:
+def _web_head_end(lines: list[Line]) -> int:
+    """The web page's head: the lines up to the requisites line (with a status word after
+    it); when the requisites come first, the title on the next line is the head's too."""
+    seen = 0
+    for i, (_, text) in enumerate(lines):
+        if _is_blank(text):
+            continue
+        seen += 1
+        if seen > _HEAD_MAX_LINES:
+            break
+        if is_requisites(text):
+            end = i + 1
+            if seen == 1:   # requisites first: the title follows
+                end = next((k + 1 for k in range(i + 1, len(lines)) if not _is_blank(lines[k][1])), end)
+            while end < len(lines) and (_is_blank(lines[end][1]) or STATUS_LINE.match(lines[end][1])):
+                end += 1
+            return end
+    return next((i + 1 for i, (_, t) in enumerate(lines) if not _is_blank(t)), 0)
+
+
+def _cut_signature(lines: list[Line]) -> tuple[list[Line], list[str], list[Line]]:
     """Split off the signature block: the last line ending in a name, and the position
-    lines above it back to the sentence that ends the last clause."""
+    lines above it back to the sentence that ends the last clause. Short lines after the
+    name (an approval block: "КЕЛІСІЛДІ", a position) belong to it; from the first line
+    of running text on, the rest is text the layout cannot place."""
     sig_line = None
     for i in range(len(lines) - 1, -1, -1):
-        if INITIALS.search(lines[i][1]):
+        if INITIALS.search(cells_text(lines[i][1])):
             sig_line = i
             break
     if sig_line is None:
-        return lines, []
+        return lines, [], []
     start = sig_line
     j = sig_line - 1
     while j >= 0:
@@ -130,18 +140,45 @@ def _cut_signature(lines: list[Line]) -> tuple[list[Line], list[str]]:
             break
         start = j
         j -= 1
-    signature = [t.strip() for _, t in lines[start:sig_line + 1] if t.strip()]
-    trailing = [t.strip() for _, t in lines[sig_line + 1:] if t.strip()]
-    return lines[:start], signature + trailing
+    signature = [cells_text(t) for _, t in lines[start:sig_line + 1] if t.strip()]
+    rest = lines[sig_line + 1:]
+    cut = next((k for k, (_, t) in enumerate(rest) if len(t.strip()) >= _TRAILING_MAX
+                or t.rstrip().endswith((".", ";", ":"))), len(rest))
+    trailing = [cells_text(t) for _, t in rest[:cut] if t.strip()]
+    return lines[:start], signature + trailing, rest[cut:]
+
+
+def _unindented_heading(text: str, after_blank: bool, previous: list[str] | None, following: str | None) -> bool:
+    """In the PDF layout headings are not indented: "1-тарау. Жалпы ережелер", "Глава 2.",
+    or, alone on its line between blank lines (or an indented line) after a finished
+    sentence, a short line without final punctuation ("1. Жалпы ережелер")."""
+    kind = classify(text.strip())[0]
+    if kind in ("section", "chapter", "subchapter", "article"):
+        return True
+    t = text.strip()
+    alone = following is None or _is_blank(following) or bool(_INDENT.match(following))
+    finished = previous is not None and (previous[-1].rstrip().endswith((".", ":", ";")) or kind == "clause")
+    return (after_blank and alone and finished
+            and len(t) < _HEADING_MAX and not t.endswith((".", ",", ";", ":")) and (t[:1].isupper() or t[:1].isdigit()))
 
 
 def paragraphs(lines: list[Line], layout: str) -> list[tuple[int, list[str]]]:
     """Group lines into paragraphs: (first line number, its raw lines)."""
     out: list[tuple[int, list[str]]] = []
-    for num, text in lines:
+    after_blank = False
+    for k, (num, text) in enumerate(lines):
         if _is_blank(text):
+            after_blank = True
             continue
-        starts = _INDENT.match(text) or layout == "cells" or not out
+        following = lines[k + 1][1] if k + 1 < len(lines) else None
+        starts = (_INDENT.match(text) or layout in ("cells", "web") or not out
+                  or (layout == "pdf" and _unindented_heading(text, after_blank, out[-1][1] if out else None,
+                                                             following)))
+        after_blank = False
+        if layout == "web" and "|" in text:
+            text = text.strip().strip("|").strip()   # a table row: its outer cell marks only
+            if not text:
+                continue
         if starts:
             out.append((num, [text]))
         else:
@@ -149,15 +186,16 @@ def paragraphs(lines: list[Line], layout: str) -> list[tuple[int, list[str]]]:
     return out
 
 
-def head_blocks(head: list[Line]) -> list[tuple[int, list[str]]]:
-    """The head's blank-separated blocks: title, status line, issuer sentence..."""
+def head_blocks(head: list[Line], layout: str = "pdf") -> list[tuple[int, list[str]]]:
+    """The head's blocks: title, status line, issuer sentence... (blank-separated; on the
+    web page, one line each)."""
     blocks: list[tuple[int, list[str]]] = []
     prev_blank = True
     for num, text in head:
         if _is_blank(text):
             prev_blank = True
             continue
-        if prev_blank:
+        if prev_blank or layout == "web":
             blocks.append((num, []))
         blocks[-1][1].append(text)
         prev_blank = False

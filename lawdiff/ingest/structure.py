@@ -27,6 +27,7 @@ HEADINGS = [
 ]
 CLAUSE = re.compile(rf"^(?P<num>{_NUM})\.\s+(?P<rest>\S.*)$")
 SUBCLAUSE = re.compile(rf"^(?P<num>{_NUM}|[а-яәіңғүұқөһ])\)\s*(?P<rest>\S.*)$")
+_BARE_HEADING_MAX = 120
 _RANK = {"section": 0, "chapter": 1, "subchapter": 2, "article": 3, "clause": 4, "subclause": 5}
 _QUOTE_OPEN = ('"', "«", "“", "„")
 _QUOTE_CLOSE = re.compile(r"[\"»”][.;,:]?\s*$")
@@ -94,6 +95,7 @@ def build_units(paras: list[Para], *, quoted_blocks: bool = False) -> list[etree
     classified = [("p", None, p.text) if i in opaque else classify(p.text) for i, p in enumerate(paras)]
     if quoted_blocks:
         _flatten_instructions(paras, classified)
+    _bare_chapter_headings(classified)
     for i, (para, (kind, num, rest)) in enumerate(zip(paras, classified)):
         if kind == "p":
             target = stack[-1]
@@ -115,6 +117,29 @@ def build_units(paras: list[Para], *, quoted_blocks: bool = False) -> list[etree
         stack[-1].items.append(node)
         stack.append(node)
     return [_to_xml(item) for item in _group_parts(root).items]
+
+
+def _leading_int(num: str | None) -> int | None:
+    m = re.match(r"\d+", num or "")
+    return int(m.group(0)) if m else None
+
+
+def _bare_chapter_headings(classified: list[tuple[str, str | None, str]]) -> None:
+    """A numbered line that is a chapter heading, not a clause: "1. Жалпы ережелер" between
+    clauses numbered on across chapters. It is short, ends without punctuation, and the
+    clause right after it continues the running clause numbering that it would break."""
+    last: int | None = None
+    for i, (kind, num, rest) in enumerate(classified):
+        if kind != "clause":
+            continue
+        nxt = classified[i + 1] if i + 1 < len(classified) else None
+        heading_like = len(rest) < _BARE_HEADING_MAX and not rest.rstrip().endswith((".", ",", ";", ":")) \
+            and rest[:1].isupper()
+        if heading_like and nxt is not None and nxt[0] == "clause" \
+                and _leading_int(nxt[1]) == (last + 1 if last is not None else 1):
+            classified[i] = ("chapter", num, rest)
+            continue
+        last = _leading_int(num) if _leading_int(num) is not None else last
 
 
 def _flatten_instructions(paras: list[Para], classified: list[tuple[str, str | None, str]]) -> None:
@@ -172,7 +197,8 @@ def _group_parts(node: _Node) -> _Node:
                 parts.append([])
             parts[-1].append(item)
             t = item.text.rstrip()
-            list_open = t.endswith(":") or (list_open and t.endswith((";", ",")))
+            # a table row pasted from the web page ("cell | cell") stays with its lead-in line
+            list_open = t.endswith(":") or (list_open and (t.endswith((";", ",")) or " | " in t))
         else:
             parts[-1].append(item)
             t = _last_text(item).rstrip()

@@ -3,12 +3,14 @@
 A case file holds, in sections:
 
     # what the case shows (comment lines, anywhere)
-    === base [WORK]               paragraphs of the base act's body, one per line
+    === base [WORK [LANG]]        paragraphs of the base act's body, one per line (LANG: kk, ru)
     === base appendix N           paragraphs of an appendix of the base act
-    === act WORK effective DATE   paragraphs of an amending act (applied in file order)
+    === act WORK effective DATE [accept-warnings]
+                                  paragraphs of an amending act (applied in file order)
     === appendix N                paragraphs of an appendix of the act above
     === expected DATE             "eId | text" of every provision in force on DATE
     === error                     a fragment of the error the last act must fail with
+    === note                      fragments the notes of the last application must hold
 
 The base is parsed by the structure parser like any imported body; each act takes effect
 on its DATE (its text fixes it), so every answer is determinate.
@@ -35,6 +37,7 @@ BASE = "kz/oral-akimat/resolution/2020/1"
 class AmendingAct:
     work: str
     effective: dt.date
+    accept_warnings: bool = False
     paragraphs: list[str] = field(default_factory=list)
     appendices: dict[str, list[str]] = field(default_factory=dict)
 
@@ -43,11 +46,13 @@ class AmendingAct:
 class Case:
     name: str
     base: str = BASE
+    base_lang: str = "kk"
     base_paragraphs: list[str] = field(default_factory=list)
     base_appendices: dict[str, list[str]] = field(default_factory=dict)
     acts: list[AmendingAct] = field(default_factory=list)
     expected: dict[dt.date, list[tuple[str, str]]] = field(default_factory=dict)
     error: str | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 def read_case(path: Path) -> Case:
@@ -64,11 +69,15 @@ def read_case(path: Path) -> Case:
             if kind == "base" and arg.startswith("appendix"):
                 target = case.base_appendices.setdefault(arg.split()[1], [])
             elif kind == "base":
-                case.base = arg or BASE
+                words = arg.split()
+                case.base = words[0] if words else BASE
+                case.base_lang = words[1] if len(words) > 1 else "kk"
                 target = case.base_paragraphs
             elif kind == "act":
                 work, _, date = arg.partition(" effective ")
-                case.acts.append(AmendingAct(work.strip(), dt.date.fromisoformat(date.strip())))
+                date, _, flag = date.strip().partition(" ")
+                case.acts.append(AmendingAct(work.strip(), dt.date.fromisoformat(date),
+                                             accept_warnings=flag == "accept-warnings"))
                 target = case.acts[-1].paragraphs
             elif kind == "appendix":
                 target = case.acts[-1].appendices.setdefault(arg, [])
@@ -76,6 +85,8 @@ def read_case(path: Path) -> Case:
                 mode, target = "expected", case.expected.setdefault(dt.date.fromisoformat(arg), [])
             elif kind == "error":
                 mode, target = "error", None
+            elif kind == "note":
+                mode, target = "note", case.notes
             else:
                 raise ValueError(f"{path.name}: unknown section {kind!r}")
             continue
@@ -84,6 +95,8 @@ def read_case(path: Path) -> Case:
             target.append((eid.strip(), text))
         elif mode == "error":
             case.error = line.strip()
+        elif mode == "note":
+            target.append(line.strip())
         elif mode == "paras":
             target.append(line.strip())
         else:
@@ -91,9 +104,9 @@ def read_case(path: Path) -> Case:
     return case
 
 
-def _act(work: str, date: dt.date, title: str, effective: dt.date | None) -> etree._Element:
+def _act(work: str, date: dt.date, title: str, effective: dt.date | None, lang: str = "kk") -> etree._Element:
     _, issuer, kind, year, number = work.split("/")
-    act = etree.Element("act", id=work, lang="kk")
+    act = etree.Element("act", id=work, lang=lang)
     meta = etree.SubElement(act, "meta")
     etree.SubElement(meta, "type").text = kind
     etree.SubElement(meta, "issuer", code=issuer).text = issuer
@@ -117,7 +130,8 @@ def _units(parent: etree._Element, paragraphs: list[str], path) -> None:
 
 def build_corpus(case: Case, root: Path) -> Corpus:
     corpus = Corpus(root)
-    base = _act(case.base, dt.date(2020, 1, 10), f"Синтетикалық негіз: {case.name}", dt.date(2020, 1, 20))
+    base = _act(case.base, dt.date(2020, 1, 10), f"Синтетикалық негіз: {case.name}", dt.date(2020, 1, 20),
+                case.base_lang)
     body = etree.SubElement(base, "body")
     _units(body, case.base_paragraphs, [])
     for num, paras in case.base_appendices.items():

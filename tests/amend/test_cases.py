@@ -23,10 +23,10 @@ def run_case(case, tmp_path):
         if last and case.error:
             before = {p: p.read_bytes() for p in corpus.work_files()}
             with pytest.raises(LawdiffError) as err:
-                apply_act(corpus, act.work)
+                apply_act(corpus, act.work, accept_warnings=act.accept_warnings)
             assert {p: p.read_bytes() for p in corpus.work_files()} == before, "a failed apply wrote something"
             return corpus, results, str(err.value)
-        results.append(apply_act(corpus, act.work))
+        results.append(apply_act(corpus, act.work, accept_warnings=act.accept_warnings))
     return corpus, results, None
 
 
@@ -43,5 +43,7 @@ def test_case(path, tmp_path):
         assert error.startswith("operation ") or "instruction" in error, error
     for work_file in corpus.work_files():
         assert validate_file(work_file) == []
+    for fragment in case.notes:
+        assert any(fragment in note for note in results[-1].notes), (fragment, results[-1].notes)
     for when, expected in case.expected.items():
         assert in_force(corpus, case.base, when) == expected, when

@@ -1,0 +1,119 @@
+"""The head of an act: its title, the page's status word and the requisites sentence.
+
+adilet prints the title first, then (on the web page) a status word such as "Жаңа" or
+"Утративший силу", then the requisites: "<issuer> <date> № <n> <type>. ... тіркелді. Күші
+жойылды ...". Other legal databases print the requisites first ("Решение ... от 5 марта 2003 г.
+№ 11-2") and the title after them. Both orders are read here; the order found is kept so the
+document can say how its head was printed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from lawdiff import LawdiffError
+from lawdiff.dates import find_dates
+from lawdiff.ingest.issuers import Issuer, act_type, recognise_issuer
+from lawdiff.ingest.references import find_refs
+from lawdiff.ingest.repair import join_wrapped
+from lawdiff.lang import ACT_NUMBER
+
+#: adilet's status word above or below the heading ("Күшін жойған" = repealed, "Жаңа" = new, ...).
+STATUS_LINE = re.compile(r"^\s*(?:Күшін\s+жойған|Күші\s+жойылған|Жаңа|Жаңартылған|Қолданыстағы|Мерзімі\s+біткен"
+                         r"|Утративший\s+силу|Утратившие\s+силу|Утратило\s+силу|Новый|Обновленный|Действующий"
+                         r"|Действующие|Жарамсыз|Истек\s+срок\s+действия)\s*$", re.I)
+_HEAD_REPEAL = re.compile(r"(?:Күші жойылды|Утратил\w* силу)\s*[-–—]?\s*(?P<rest>.*)$", re.I | re.S)
+_RU_HEAD = re.compile(
+    r"(?P<word>Постановление|Приказ|Решение|Указ)\s+(?P<issuer>.+?)\s+от\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})"
+    r"\s+(?:года|г\.)\s*(?:№|N)\s*(?P<num>" + ACT_NUMBER + ")", re.S)
+_ACT_NUMBER = re.compile(r"(?:№|\bN)\s*\d")
+#: Requisites printed as a line of their own: "Решение ... от <date> № <n>" or "... № <n> шешімі".
+_REQUISITES_LINE = re.compile(r"^(?:Решение|Постановление|Приказ|Указ|Закон|Распоряжение)\s.*\sот\s+\d"
+                              r"|(?:шешімі|қаулысы|бұйрығы|[Жж]арлығы|өкімі|Заңы)\.?$", re.I)
+#: A line that opens the body, never part of the head: a note, a numbered clause, an enacting formula.
+_BODY_START = re.compile(r"^\s*(?:Ескерту|Сноска|Примечание)\b|^\s*\d+(?:-\d+)*\.\s|"
+                         r"(?:ҚАБЫЛДАДЫ|ЕТЕДІ|ЕТЕДI|ШЕШТІ|ШЕШТI|БҰЙЫРАМЫН|ПОСТАНОВЛЯЕТ|РЕШИЛ|ПРИКАЗЫВАЮ)\s*:\s*$")
+
+
+@dataclass
+class Head:
+    title: str
+    issuer: Issuer
+    type: str
+    date: dt.date
+    number: str
+    sentence: str
+    registration: tuple[str, dt.date | None] | None
+    repeal: str | None
+    status: str | None = None          # the page's status word, as printed
+    requisites_first: bool = False     # the head printed the requisites above the title
+
+
+def is_requisites(text: str) -> bool:
+    """Does this line read as an act's requisites (a date and an act number, not body text)?"""
+    return bool(find_dates(text) and _ACT_NUMBER.search(text) and not _BODY_START.search(text))
+
+
+def _title_text(text: str) -> str:
+    t = text.strip()
+    if t[:1] in "\"«" and t[-1:] in "\"»" and t.count('"') % 2 == 0:
+        return t[1:-1].strip()
+    return t
+
+
+def read_head(blocks: list[tuple[int, list[str]]], name: str) -> Head:
+    """Title and the requisites sentence, in either order, with the status word set aside."""
+    lines = [ls for _, ls in blocks]
+    if len(lines) == 1 and len(lines[0]) > 1:
+        # Title and issuer line without a blank between: the issuer line is the first one
+        # that names a date.
+        at = next((i for i, t in enumerate(lines[0]) if i and find_dates(t)), None)
+        if at:
+            lines = [lines[0][:at], lines[0][at:]]
+    texts = [join_wrapped(ls) for ls in lines]
+    status = next((t.strip() for t in texts if STATUS_LINE.match(t)), None)
+    texts = [t for t in texts if t and not STATUS_LINE.match(t)]
+    if len(texts) < 2:
+        raise LawdiffError(f"{name}: not an act: no title and issuer line found at the top")
+    requisites_first = (len(texts[0]) < 400 and bool(_REQUISITES_LINE.search(texts[0])) and is_requisites(texts[0])
+                        and not is_requisites(texts[1]))
+    if requisites_first:
+        texts = [texts[1], texts[0], *texts[2:]]
+    title = _title_text(texts[0])
+    sentence = " ".join(texts[1:])
+    lead = re.match(r"^(?:Күшін жойған|Жаңа|Жаңартылған|Утративший силу|Новый)\s+", sentence)
+    if lead:
+        status = status or lead.group(0).strip()
+        sentence = sentence[lead.end():]
+    own, repeal_text = sentence, None
+    m = _HEAD_REPEAL.search(sentence)
+    if m:
+        own, repeal_text = sentence[: m.start()], m.group(0)
+    refs = find_refs(own)
+    if refs and refs[0].type and refs[0].date:
+        ref = refs[0]
+        issuer = recognise_issuer(own[: own.find(ref.text)] or own)
+        kind = ref.type
+        number, date = ref.number, ref.date
+    else:
+        rm = _RU_HEAD.search(own)
+        if not rm:
+            raise LawdiffError(f"{name}: not an act: the heading names no issuer, date and number: {own[:120]!r}")
+        issuer = recognise_issuer(rm["issuer"])
+        kind = act_type(rm["word"], issuer.kind if issuer else None)
+        dates = find_dates(rm["date"])
+        number, date = rm["num"], dates[0][1] if dates else None
+        if date is None:
+            raise LawdiffError(f"{name}: cannot read the act's date in {rm['date']!r}")
+    if issuer is None:
+        raise LawdiffError(f"{name}: unknown issuing body in {own[:120]!r}; add it to lawdiff/data/issuers.json")
+    if kind is None:
+        raise LawdiffError(f"{name}: unknown act type in {own[:120]!r}")
+    registration = None
+    reg = re.search(r"(?P<when>\d{4}\s*жылы?\w*\s+\d{1,2}\s+\w+)\s+№\s*(?P<num>\d[\d-]*)\s+болып\s+тіркелді", own)
+    if reg:
+        registration = (reg["num"], find_dates(reg["when"])[0][1] if find_dates(reg["when"]) else None)
+    return Head(title, issuer, kind, date, number, sentence.strip(), registration, repeal_text,
+                status, requisites_first)
