@@ -95,8 +95,8 @@ class Verification:
 
     def summary_line(self) -> str:
         s = self.summary()
-        parts = [f"{s['identical']} identical" + (f" ({s['uncertain']} only if an undetermined change "
-                                                  "has taken effect)" if s["uncertain"] else ""),
+        parts = [f"{s['identical']} identical" + (f" ({s['uncertain']} on a condition the corpus cannot settle)"
+                                                  if s["uncertain"] else ""),
                  f"{s['differing']} differing", f"{s['only_official']} only in the official text",
                  f"{s['only_corpus']} only in the corpus"]
         if s["renumbered"]:
@@ -134,11 +134,17 @@ def _stated_date(text: str, official: Act, today: dt.date) -> tuple[dt.date, str
             except ValueError:
                 continue
     wi = T.work_interval(official)
-    if wi.end is not None and wi.end.determined and wi.end.date <= today:
-        day = wi.end.date - dt.timedelta(days=1)
-        what = "repeal" if wi.end_state == "repealed" else "period of application ending"
-        return day, (f"the text records the act's {what} on {wi.end.date.isoformat()}: its wording is the one "
+    end = wi.end
+    what = "repeal" if wi.end_state == "repealed" else "period of application ending"
+    if end is not None and end.determined and end.date <= today:
+        day = end.date - dt.timedelta(days=1)
+        return day, (f"the text records the act's {what} on {end.date.isoformat()}: its wording is the one "
                      f"in force on the last day before, {day.isoformat()}")
+    if end is not None and not end.determined and end.earliest and end.earliest <= today:
+        day = end.earliest - dt.timedelta(days=1)
+        return day, (f"the text records the act's {what}, on a date not recorded but not before "
+                     f"{end.earliest.isoformat()}: its wording is compared as in force on {day.isoformat()}, "
+                     f"the last day certainly before it")
     return None
 
 

@@ -44,7 +44,7 @@ def conditions(v: Verification) -> list[str]:
             why = next(r.reason for r in p.corpus if r.status == "uncertain")
             for prefix in ("may have ended: ", "may not yet apply: "):
                 why = why.removeprefix(prefix)
-            key = f"{p.reason}: {why}"
+            key = f"{p.reason or 'its wording may not apply on the date'}: {why}"
             seen[key] = seen.get(key, 0) + 1
     return [f"{n} provision(s) agree only as far as the corpus can tell: {key}" for key, n in seen.items()]
 
