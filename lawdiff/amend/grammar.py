@@ -232,8 +232,8 @@ def resolve_act(text: str, own_issuer: str | None = None) -> str | None:
         kind = act_type("решение" if body == "maslikhat" else "постановление", body)
         if dates and kind:
             level = "district" if m["level"] == "районного" else "city"
-            pl = find_place(m["adj"], level) or place(m["adj"], level)
-            try:
+            try:   # a place two regions share, or an id that does not fit: the act stays unresolved
+                pl = find_place(m["adj"], level) or place(m["adj"], level)
                 return work_id(issuer_code(pl, body), kind, dates[-1].year, num["num"])
             except LawdiffError:
                 return None
