@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import load_cases
+from conftest import DATA, load_cases
 from lawdiff.ingest.coverage import document_words, words
 from lawdiff.ingest.importer import ImportOptions, import_source
 from lawdiff.model import xmlio
@@ -63,5 +63,20 @@ def test_appendices_and_chapters(case):
         assert [m.text for m in app.iterfind("mark")] == want["mark"]
         assert app.findtext("heading") == want["heading"]
         assert outline(app) == want["outline"]
+        nested = [(a.get("eId"), [m.text for m in a.iterfind("mark")], a.findtext("heading")) for a in app.iterfind("appendix")]
+        assert nested == [(n["eId"], n["mark"], n["heading"]) for n in want.get("nested", [])]
     assert [line.text for line in root.iterfind("body/signature/line")] == exp["signature"]
     assert root.find("unstructured") is None
+
+
+def test_tariff_table_pasted_from_the_web_page_is_typed():
+    """Synthetic: a tariff table as `cell | cell |` rows reads as typed rows, prices exact."""
+    path = DATA / "ingest" / "synthetic_kk_web_tariff_table.txt"
+    root = import_source(path.read_bytes(), path.name, ImportOptions()).root
+    assert xmlio.schema_errors(root) == [] and root.find("meta/source").get("layout") == "web"
+    (table,) = root.iter("tariffs")
+    assert table.get("unit") == "per-service" and table.get("setting") == "home"
+    rows = [(r.get("num"), r.get("price"), r.findtext("service"), r.findtext("position")) for r in table.iter("row")]
+    assert rows == [("1", "587", "Тамақ дайындау", "Әлеуметтік қызметкер"),
+                    ("2", "1896.60", "Үй жинау", "Әлеуметтік қызметкер")]
+    assert table.findtext("group/heading") == "Әлеуметтік-тұрмыстық қызметтер"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lawdiff.ingest.appendix_heads import INITIALS, mark_starts
+from lawdiff.ingest.appendix_heads import INITIALS, mark_starts, of_approved_document
 from lawdiff.ingest.head import STATUS_LINE, is_requisites
 from lawdiff.ingest.structure import Para, classify
 
@@ -37,6 +37,7 @@ class Appendix:
     num: str
     mark: list[Line]
     lines: list[Line]
+    nested: bool = False   # an appendix of the Rules (or other document) the act approved
 
 
 @dataclass
@@ -79,7 +80,9 @@ def split_document(lines: list[Line], layout: str) -> Document:
     appendices = []
     for k, (start, end_of_mark, num) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(rest)
-        appendices.append(Appendix(num, rest[start:end_of_mark], rest[end_of_mark:stop]))
+        mark = rest[start:end_of_mark]
+        nested = bool(appendices) and of_approved_document(" ".join(t for _, t in mark))
+        appendices.append(Appendix(num, mark, rest[end_of_mark:stop], nested))
     return Document(layout, head, body, signature, appendices, unplaced)
 
 
@@ -183,6 +186,20 @@ def paragraphs(lines: list[Line], layout: str) -> list[tuple[int, list[str]]]:
             out.append((num, [text]))
         else:
             out[-1][1].append(text)
+    return out
+
+
+def web_rows_as_cells(lines: list[Line]) -> list[Line]:
+    """A table pasted from the web page ("1 | Тамақ дайындау | ... | 587 |", one row a line)
+    in the cells layout the tariff-table reader knows: a TAB line per cell, a blank line
+    after each row; every cell keeps its source line number."""
+    out: list[Line] = []
+    for num, text in lines:
+        if _is_blank(text):
+            continue
+        cells = [c.strip() for c in text.strip().strip("|").split("|")]
+        out.extend((num, "\t" + c) for c in cells)
+        out.append((num, ""))
     return out
 
 
