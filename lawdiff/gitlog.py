@@ -178,3 +178,23 @@ def _plain_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("GIT_INDEX_FILE",)}
     env.setdefault("LC_ALL", "C")
     return env
+
+
+def commit(corpus_root: Path, paths: list[Path], subject: str, body: str = "",
+           trailers: dict[str, str] | None = None) -> str | None:
+    """Commit exactly ``paths`` (set-up files such as ``.gitattributes``, written by ``init``
+    before the corpus holds any work) with ``git commit -- paths``; work files are never
+    committed this way but through a transaction. Returns the sha, or None without git."""
+    repo = repo_for(corpus_root)
+    if repo is None:
+        return None
+    top = Path(repo.working_tree_dir).resolve()
+    rel = [str(Path(p).resolve().relative_to(top)) for p in paths]
+    try:
+        repo.git.add("--", *rel)
+        if not (set(repo.git.diff("--cached", "--name-only", "--", *rel).split("\n")) - {""}):
+            return None
+        repo.git.commit("-q", "-m", message(subject, body, trailers), "--", *rel)
+    except Exception as exc:  # git's own message is the useful one
+        raise LawdiffError(f"git commit failed: {str(exc).splitlines()[-1].strip()}") from None
+    return repo.head.commit.hexsha

@@ -29,6 +29,8 @@ class Imported:
     path: Path | None = None
     commit: str | None = None
     warnings: list[str] = field(default_factory=list)
+    status: str = "new"            # new, update, unchanged (see lawdiff.identity.place_import)
+    kept_events: int = 0
 
 
 def import_text(corpus: Corpus, data: bytes, name: str, options: ImportOptions, *,
@@ -41,9 +43,15 @@ def import_text(corpus: Corpus, data: bytes, name: str, options: ImportOptions, 
     out = Imported(result.work, len(result.log), rows, warnings=list(result.warnings))
     if dry_run:
         return out
+    from lawdiff.identity import place_import
+
     with corpus.transaction(commit=commit) as txn:
         out.existed = corpus.exists(result.work)
-        out.path = txn.write(act)
+        placed = place_import(corpus, act)
+        out.status, out.kept_events = placed.status, placed.kept_events
+        if placed.status == "unchanged":
+            return out
+        out.path = txn.write(placed.act)
         out.commit = txn.commit(f"Import {result.work}",
                                 trailers={"Work": result.work, "Source": options.source_name or name,
                                           "Repairs": str(len(result.log))})
@@ -51,16 +59,29 @@ def import_text(corpus: Corpus, data: bytes, name: str, options: ImportOptions, 
 
 
 def record_event(corpus: Corpus, work: str, kind: str, when: dt.date, source: str,
-                 by: str | None = None) -> tuple[Event, str | None]:
+                 by: str | None = None, replace: bool = False) -> tuple[Event, str | None]:
     """Record a lifecycle fact of ``work`` (see :func:`lawdiff.api.add_event`) in one commit;
     returns the event and the commit."""
     from lawdiff.api import add_event
 
     with corpus.transaction() as txn:
-        act, event = add_event(corpus, work, kind, when, source, by)
+        act, event = add_event(corpus, work, kind, when, source, by, replace=replace)
         txn.write(act)
         sha = txn.commit(f"Record {kind} of {work} on {when.isoformat()}",
                          trailers={"Work": work, "Event": kind, "Date": when.isoformat(), "Source": event.source})
+    return event, sha
+
+
+def remove_event(corpus: Corpus, work: str, event_id: str) -> tuple[Event, str | None]:
+    """Remove a fact a person recorded (see :func:`lawdiff.api.remove_event`) in one commit."""
+    from lawdiff.api import remove_event as remove
+
+    with corpus.transaction() as txn:
+        act, event = remove(corpus, work, event_id)
+        txn.write(act)
+        when = event.date.isoformat() if event.date else "no date"
+        sha = txn.commit(f"Remove recorded {event.kind} of {work} ({when})",
+                         trailers={"Work": work, "Event": event.kind, "Removed": event_id})
     return event, sha
 
 

@@ -44,8 +44,12 @@ def import_cmd(ctx, file: Path, coverage, excerpt, alias, dry_run, no_commit):
     if dry_run:
         click.echo(f"{done.work}: parsed, valid ({done.repairs} repairs, {done.tariff_rows} tariff rows); nothing written")
         return
-    click.echo(f"{'updated' if done.existed else 'imported'} {done.work} -> {done.path}"
-               f" ({done.repairs} repairs logged, {done.tariff_rows} tariff rows)"
+    if done.status == "unchanged":
+        click.echo(f"{done.work}: the same text is already imported; nothing to do")
+        return
+    kept = f", {done.kept_events} recorded fact(s) kept" if done.kept_events else ""
+    click.echo(f"{'updated' if done.status == 'update' else 'imported'} {done.work} -> {done.path}"
+               f" ({done.repairs} repairs logged, {done.tariff_rows} tariff rows{kept})"
                f"{'; committed ' + done.commit[:10] if done.commit else ''}")
 
 
@@ -114,10 +118,43 @@ def event_group():
 @click.argument("date", type=DATE)
 @click.option("--source", required=True, help="Where the fact comes from (citation, URL, note).")
 @click.option("--by", "by", metavar="WORK", help="The amending or repealing act, for amended/repealed.")
+@click.option("--replace", is_flag=True,
+              help="Record it even though it contradicts a fact already held (a second publication date...).")
 @click.pass_context
-def event_add(ctx, work, kind, date, source, by):
+def event_add(ctx, work, kind, date, source, by, replace):
     """Record that WORK was KIND (published, repealed...) on DATE; every answer follows."""
     corpus = get_corpus(ctx)
     wid = api.resolve(corpus, work)
-    _, sha = writes.record_event(corpus, wid, kind, date, source, by)
+    _, sha = writes.record_event(corpus, wid, kind, date, source, by, replace=replace)
     click.echo(f"recorded {kind} {date.isoformat()} for {wid}{'; committed ' + sha[:10] if sha else ''}")
+
+
+@event_group.command("list")
+@click.argument("work")
+@click.option("--json", "as_json", is_flag=True, help="One object per event, with its id and origin.")
+@click.pass_context
+def event_list(ctx, work, as_json):
+    """The lifecycle facts of WORK: each with its id, and whether the text, a note or a person gave it."""
+    corpus = get_corpus(ctx)
+    events = api.list_events(corpus, api.resolve(corpus, work))
+    if as_json:
+        emit_json(events)
+        return
+    table = Table("id", "kind", "date", "rule", "by", "given by", "source", box=None)
+    for e in events:
+        table.add_row(e["id"], e["kind"], e["date"] or "", e["rule"] or "", e["by"] or "", e["given_by"],
+                      escape((e["source"] or "")[:70]))
+    console().print(table)
+
+
+@event_group.command("remove")
+@click.argument("work")
+@click.argument("event_id", metavar="EVENT-ID")
+@click.pass_context
+def event_remove(ctx, work, event_id):
+    """Remove a fact a person recorded (EVENT-ID as `lawdiff event list` shows it)."""
+    corpus = get_corpus(ctx)
+    wid = api.resolve(corpus, work)
+    event, sha = writes.remove_event(corpus, wid, event_id)
+    when = event.date.isoformat() if event.date else "no date"
+    click.echo(f"removed {event.kind} {when} from {wid}{'; committed ' + sha[:10] if sha else ''}")
