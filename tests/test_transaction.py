@@ -93,7 +93,7 @@ def test_racing_a_users_git_loop_misattributes_nothing(scratch_corpus):
     results = []
     try:
         for i in range(8):
-            argv = ["event", "add", WORK, "published", f"2009-03-{20 + i}", "--source", f"race {i}"]
+            argv = ["event", "add", WORK, "published", f"2009-03-{20 + i}", "--source", f"race {i}", "--replace"]
             results.append(subprocess.run(crashes.lawdiff_argv(scratch_corpus, argv), capture_output=True,
                                           text=True, env={**os.environ, **GIT_ENV}, timeout=120))
     finally:
