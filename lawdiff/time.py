@@ -22,7 +22,7 @@ class Rule:
     counts_from: str          # "published" | "signed" | "fixed"
     days: int
     description: str
-    citation: str
+    citation: str = ""        # the law a rule comes from when the act itself says nothing
 
 
 #: Ten calendar days must elapse after the day of first official publication, so the act is
@@ -31,18 +31,15 @@ class Rule:
 PUBLICATION_PLUS_10 = Rule(
     "publication+10d", "published", 11,
     "in force after ten calendar days have elapsed from the day of first official publication",
-    "\"алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі\"",
 )
 FROM_PUBLICATION = Rule(
     "from-publication", "published", 0,
     "in force from the day of first official publication",
-    "\"алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі\"",
 )
 FROM_SIGNING = Rule(
     "from-signing", "signed", 0, "in force from the day of signing",
-    "\"қол қойылған күнінен бастап қолданысқа енгізіледі\"",
 )
-FIXED_DATE = Rule("fixed-date", "fixed", 0, "in force from the date the text names", "\"DD.MM.YYYY бастап\"")
+FIXED_DATE = Rule("fixed-date", "fixed", 0, "in force from the date the text names")
 #: An act with no entry-into-force clause falls under the statutory default: ten calendar
 #: days after first official publication (Law of the Republic of Kazakhstan "On legal acts").
 DEFAULT = Rule(
@@ -122,10 +119,15 @@ def _first(events: list[Event], kind: str, **match) -> Event | None:
 
 
 def apply_rule(rule: Rule, *, published: dt.date | None, signed: dt.date | None,
-               earliest_publication: dt.date | None, what: str) -> Bound:
-    """The entry into force given by ``rule`` from the facts known (any may be None)."""
+               earliest_publication: dt.date | None, what: str, quote: str | None = None) -> Bound:
+    """The entry into force given by ``rule`` from the facts known (any may be None).
+
+    ``quote`` is the sentence the rule was read from, as stored in the act (its own words, in
+    its own language); the reason quotes it. Without one, only a rule that comes from a law
+    (the statutory default) cites that law: no phrase is ever put in an act's mouth."""
+    source = f" (\"{quote}\")" if quote else (f" ({rule.citation})" if rule.citation else "")
     if rule.counts_from == "published":
-        base = f"{what}: {rule.description} ({rule.citation})"
+        base = f"{what}: {rule.description}{source}"
         if published:
             return Bound(published + dt.timedelta(days=rule.days), None,
                          f"{base}; published {published.isoformat()}", default=rule is DEFAULT)
@@ -136,8 +138,8 @@ def apply_rule(rule: Rule, *, published: dt.date | None, signed: dt.date | None,
         return Bound(None, earliest, why, default=rule is DEFAULT)
     if rule.counts_from == "signed":
         if signed:
-            return Bound(signed, None, f"{what}: {rule.description}; signed {signed.isoformat()}")
-        return Bound(None, None, f"{what}: {rule.description}; the date of signing is not recorded")
+            return Bound(signed, None, f"{what}: {rule.description}{source}; signed {signed.isoformat()}")
+        return Bound(None, None, f"{what}: {rule.description}{source}; the date of signing is not recorded")
     raise ValueError(f"rule {rule.name} needs a fixed date")
 
 
@@ -160,7 +162,8 @@ def entry_into_force(act: Act) -> Bound:
     rule = RULES.get(eif.rule) if eif.rule else DEFAULT
     return apply_rule(rule, published=published.date if published else None,
                       signed=signed.date if signed else act.date,
-                      earliest_publication=earliest_pub, what=act.id)
+                      earliest_publication=earliest_pub, what=act.id,
+                      quote=eif.source if eif.origin != "default" else None)
 
 
 def external_entry_into_force(event: Event) -> Bound:
@@ -172,7 +175,7 @@ def external_entry_into_force(event: Event) -> Bound:
     if rule is None:
         return Bound(None, event.by_date, f"{event.by}: entry into force not stated ({event.source})")
     return apply_rule(rule, published=None, signed=event.by_date,
-                      earliest_publication=event.by_date, what=event.by or "amending act")
+                      earliest_publication=event.by_date, what=event.by or "amending act", quote=event.source)
 
 
 def repeal(act: Act) -> tuple[Bound, str] | None:
