@@ -85,7 +85,7 @@ def known(d: dt.date, reason: str) -> Bound:
 class Status:
     """The answer for one date: a state and why."""
 
-    state: str      # in-force | in-force-unconfirmed | uncertain | not-yet-in-force | repealed | expired | not-in-corpus
+    state: str      # in-force | in-force-unconfirmed | uncertain | not-yet-in-force | repealed | cancelled | expired | not-in-corpus
     reason: str
 
     @property
@@ -103,8 +103,18 @@ STATE_LABELS = {
     "not-yet-in-force": "not yet in force",
     "repealed": "repealed",
     "expired": "period ended",
+    "cancelled": "cancelled",
     "not-in-corpus": "not in the corpus",
 }
+#: How an answer names where a fact came from: the act's text, a note, a person.
+ORIGIN_LABELS = {"user": "recorded by a person", "text": "stated in the text", "note": "from a note",
+                 "amendment": "from an applied amendment", "default": "statutory default"}
+
+
+def said_by(ev: Event) -> str:
+    """"recorded by a person: <source>" / "from a note: <source>": every answer that rests on
+    an event says which kind of fact it is."""
+    return f"{ORIGIN_LABELS.get(ev.origin, ev.origin)}: {ev.source}"
 
 
 # -- entry into force of a work --------------------------------------------------------------
@@ -184,8 +194,22 @@ def repeal(act: Act) -> tuple[Bound, str] | None:
     if not ev:
         return None
     if ev.date:
-        return known(ev.date, f"repealed from {ev.date.isoformat()} by {ev.by or 'a later act'} ({ev.source})"), ev.by or ""
+        return known(ev.date, f"repealed from {ev.date.isoformat()} by {ev.by or 'a later act'} ({said_by(ev)})"), ev.by or ""
     return external_entry_into_force(ev), ev.by or ""
+
+
+def _end_event(act: Act, kind: str, start: Bound) -> Bound | None:
+    """When ``act`` was cancelled ("Отменено") or expired, from its lifecycle. An expiry whose
+    date no one recorded ("Мерзімі өткендіктен қолданыс тоқтатылды" gives none) is
+    undetermined: any date after the act's start may be past it."""
+    ev = _first(act.events(), kind)
+    if not ev:
+        return None
+    if ev.date:
+        return known(ev.date, f"{kind} from {ev.date.isoformat()} ({said_by(ev)})")
+    if kind == "cancelled" and (ev.rule or ev.by):
+        return external_entry_into_force(ev)
+    return Bound(None, start.lower, f"{kind} on a date not recorded ({said_by(ev)})")
 
 
 @dataclass(frozen=True)
@@ -194,7 +218,7 @@ class WorkInterval:
 
     start: Bound
     end: Bound | None
-    end_state: str = "repealed"   # what the end means: repealed or expired
+    end_state: str = "repealed"   # what the end means: repealed, cancelled or expired
     notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -217,10 +241,15 @@ def work_interval(act: Act) -> WorkInterval:
                           default=start.default)
         end, end_state = known(p_until, f"period of application \"{phrase}\" ends {p_until.isoformat()}"), "expired"
     rep = repeal(act)
-    if rep:
-        rep_bound, _ = rep
-        if end is None or (rep_bound.lower and rep_bound.lower < end.date):
-            end, end_state = rep_bound, "repealed"
+    ends = [(rep[0], "repealed")] if rep else []
+    for kind in ("cancelled", "expired"):
+        bound = _end_event(act, kind, start)
+        if bound is not None:
+            ends.append((bound, kind))
+    for bound, state in ends:
+        if end is None or (bound.lower and (end.lower is None or bound.lower < end.lower)) \
+                or (not bound.determined and bound.lower is None and end.lower is None):
+            end, end_state = bound, state
     return WorkInterval(start, end, end_state)
 
 
@@ -257,7 +286,7 @@ def status_at(start: Bound, end: Bound | None, when: dt.date, *, end_state: str 
 
 def combine(outer: Status, inner: Status) -> Status:
     """The status of a provision inside a work: the weaker of the two answers."""
-    order = ["not-in-corpus", "repealed", "expired", "not-yet-in-force", "uncertain",
+    order = ["not-in-corpus", "cancelled", "repealed", "expired", "not-yet-in-force", "uncertain",
              "in-force-unconfirmed", "in-force"]
     return outer if order.index(outer.state) < order.index(inner.state) else inner
 
