@@ -25,3 +25,8 @@ def test_one_version_source():
 def test_ruff_is_clean_on_the_package():
     done = subprocess.run([sys.executable, "-m", "ruff", "check", "lawdiff"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_mypy_strict_is_clean_on_the_typed_modules():
+    done = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
