@@ -15,9 +15,8 @@ from lawdiff.render.review_text import change_from_json, redline_body, render_re
 from lawdiff.render.textconv import textconv
 from lawdiff.repo_init import init_corpus
 from lawdiff.cli.common import (DATE, as_known_on_option, console, get_corpus, output_file, print_work_header,
-                                state_label)
+                                state_label, write_output)
 from lawdiff.cli.group import cli, emit_json
-from lawdiff.corpus import atomic_write
 
 
 
@@ -70,10 +69,7 @@ def diff_cmd(ctx, works, d1, d2, when, provision, ignore_quotes, html_file, as_j
                               provision=provision, ignore_quotes=ignore_quotes)
     result.known_as_of = getattr(corpus, "known_as_of", None)
     if html_file:
-        try:
-            atomic_write(html_file, render_review_html(result).encode("utf-8"))
-        except OSError as exc:
-            raise LawdiffError(f"{html_file}: cannot write: {exc.strerror}") from None
+        write_output(html_file, render_review_html(result).encode("utf-8"), "--html")
     if as_json:
         emit_json(result.to_json())
     elif html_file:
