@@ -6,9 +6,13 @@ import datetime as dt
 import re
 import sys
 
+from typing import TYPE_CHECKING
+
 import click
-from rich.console import Console
 from rich.markup import escape
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from lawdiff.corpus import Corpus
 from lawdiff.cli.group import corpus_dir
@@ -66,6 +70,8 @@ def get_corpus(ctx: click.Context) -> Corpus:
 
 def console() -> Console:
     """Colour when a terminal is attached, plain text otherwise (pipes, tests)."""
+    from rich.console import Console   # only for human output: --json never loads it
+
     return Console(highlight=False, soft_wrap=False, force_terminal=None if sys.stdout.isatty() else False,
                    width=None if sys.stdout.isatty() else 160)
 

@@ -6,16 +6,11 @@ from pathlib import Path
 
 import click
 from rich.markup import escape
-from rich.table import Table
 
 from lawdiff import LawdiffError, api
-from lawdiff.build import build as build_corpus
 from lawdiff.cli.common import DATE, console, get_corpus
 from lawdiff.cli.group import cli, emit_json
-from lawdiff.gitlog import commit
-from lawdiff.ingest.importer import ImportOptions, import_source
 from lawdiff.model.act import Act
-from lawdiff.validate import validate_file
 
 
 @cli.command("import")
@@ -39,6 +34,9 @@ def import_cmd(ctx, file: Path, coverage, excerpt, alias, dry_run, no_commit):
         if not sep or scheme not in ("adilet", "frbr") or not value:
             raise LawdiffError(f"--alias {a!r}: expected adilet=ID")
         aliases[scheme] = value
+    from lawdiff.gitlog import commit
+    from lawdiff.ingest.importer import ImportOptions, import_source
+
     result = import_source(data, str(file), ImportOptions(errata_dir=corpus.root, coverage_note=coverage,
                                                           excerpt=excerpt, aliases=aliases, source_name=file.name))
     act = Act(result.root)
@@ -62,6 +60,8 @@ def import_cmd(ctx, file: Path, coverage, excerpt, alias, dry_run, no_commit):
 def build_cmd(ctx, out):
     """Rebuild the corpus from corpus/sources/manifest.json (sources, errata, amending acts)."""
     corpus = get_corpus(ctx)
+    from lawdiff.build import build as build_corpus
+
     written = build_corpus(corpus.root, out)
     for p in written:
         click.echo(str(p))
@@ -85,6 +85,8 @@ def validate_cmd(ctx, paths):
             raise LawdiffError(f"{p}: no such file or directory")
     bad = 0
     for f in files:
+        from lawdiff.validate import validate_file
+
         problems = validate_file(f, corpus.root if corpus.root.resolve() in f.resolve().parents else None)
         for line in problems:
             click.echo(line)
@@ -103,6 +105,8 @@ def ls_cmd(ctx, as_json):
     if as_json:
         emit_json(works)
         return
+    from rich.table import Table
+
     table = Table("work", "type", "No.", "date", "place", "title", box=None)
     for w in works:
         table.add_row(w["work"], w["type"], w["number"], w["date"], w["place"] or "",
@@ -124,6 +128,8 @@ def event_group():
 @click.pass_context
 def event_add(ctx, work, kind, date, source, by):
     """Record that WORK was KIND (published, repealed...) on DATE; every answer follows."""
+    from lawdiff.gitlog import commit
+
     corpus = get_corpus(ctx)
     wid = api.resolve(corpus, work)
     with corpus.lock():   # the commit too: another writer must not slip its change into ours

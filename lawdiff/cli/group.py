@@ -11,7 +11,37 @@ import click
 from lawdiff import LawdiffError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+#: Which module defines each command. A command's module is imported only when that command
+#: runs (or for --help), so a query does not pay for importing the grammar, the importer, git
+#: or the renderers of the other commands. tests/test_cli_lazy.py checks this map is complete.
+COMMAND_MODULES = {
+    "amendments": "amend_cmds", "apply": "amend_cmds",
+    "import": "corpus_cmds", "build": "corpus_cmds", "validate": "corpus_cmds", "ls": "corpus_cmds",
+    "event": "corpus_cmds",
+    "index": "index_cmds",
+    "tariff": "query_cmds", "show": "query_cmds", "at": "query_cmds", "timeline": "query_cmds",
+    "export": "query_cmds",
+    "diff": "review_cmds", "log": "review_cmds", "blame": "review_cmds", "textconv": "review_cmds",
+    "init": "review_cmds",
+    "verify": "verify_cmds",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands register themselves when their module is first imported."""
+
+    def get_command(self, ctx, cmd_name):
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            import importlib
+
+            importlib.import_module(f"lawdiff.cli.{COMMAND_MODULES[cmd_name]}")
+        return self.commands.get(cmd_name)
+
+    def list_commands(self, ctx):
+        return sorted(set(self.commands) | set(COMMAND_MODULES))
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Corpus directory. Default: $LAWDIFF_CORPUS, else the nearest corpus/ folder "
                    "in the current directory or above it.")

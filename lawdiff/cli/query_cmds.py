@@ -6,15 +6,11 @@ import datetime as dt
 
 import click
 from rich.markup import escape
-from rich.table import Table
 
 from lawdiff import LawdiffError, api
 from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, state_label
 from lawdiff.cli.group import cli, emit_json
-from lawdiff.render.document_html import render_document_html
-from lawdiff.render.document_text import render_document_md, render_document_text
 from lawdiff.render.labels import LANGS, check_lang
-from lawdiff.review.document import read_document
 
 
 
@@ -45,6 +41,8 @@ def tariff_cmd(ctx, work, when, place, setting, service, position, as_json):
         for r in ([] if rows else reasons):
             click.echo(f"no rows: {r}", err=True)
         return
+    from rich.table import Table
+
     out = console()
     if not rows:
         out.print("No tariff rows." + "".join(f"\n  {escape(r)}" for r in reasons))
@@ -89,6 +87,11 @@ def show_cmd(ctx, work, when, provision, fmt, as_html, lang, ids, as_json):
     if as_json:
         emit_json(api.show(corpus, api.resolve(corpus, work), when, provision))
         return
+    # imported here: the document reader and renderers are not needed for --json
+    from lawdiff.render.document_html import render_document_html
+    from lawdiff.render.document_text import render_document_md, render_document_text
+    from lawdiff.review.document import read_document
+
     doc = read_document(corpus, api.resolve(corpus, work), when, provision)
     lang = check_lang(lang, doc.lang)
     if as_html or fmt == "html":
@@ -110,6 +113,8 @@ def at_cmd(ctx, date: dt.date, as_json):
     if as_json:
         emit_json(works)
         return
+    from rich.table import Table
+
     table = Table("work", "status", "title", "why", box=None)
     for w in works:
         table.add_row(w["work"], state_label(w["status"]), escape(w["title"][:60]), escape(w["reason"][:110]))

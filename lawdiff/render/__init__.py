@@ -1,6 +1,4 @@
-"""Renderers of redlines (lists of :class:`lawdiff.diff.Change`) for the terminal and the web."""
-
-from lawdiff.render.redline_html import render_html
-from lawdiff.render.redline_text import render_text
-
-__all__ = ["render_html", "render_text"]
+"""Renderers of redlines (lists of :class:`lawdiff.diff.Change`) and documents, for the terminal
+and the web: :mod:`lawdiff.render.redline_text`, :mod:`lawdiff.render.redline_html` and the
+others, imported by what uses them (the package imports none, so a command that renders
+nothing does not load them)."""
