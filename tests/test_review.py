@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import shutil
 import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -412,7 +411,7 @@ def test_html_uncertain_and_not_in_corpus(capsys, tmp_path):
     assert summary["uncertain"] == "112" and summary["changed"] == "0"
 
 
-# =========================================================================== textconv and init
+# =========================================================================== textconv (init: test_repo_init.py)
 
 
 def test_textconv_exact(capsysbinary):
@@ -446,59 +445,6 @@ def test_textconv_other_files_pass_through(tmp_path, capsysbinary):
         assert run(["textconv", str(path)]) == 0
         assert capsysbinary.readouterr().out == path.read_bytes()
     assert run(["textconv", str(tmp_path / "missing.xml")]) == 1
-
-
-def test_init_and_git_diff_reads_provisions(capsys, tmp_path):
-    repo = tmp_path / "laws"
-    code, out, err = lawdiff(capsys, "init", str(repo))
-    assert code == 0, err
-    assert out.startswith("created lawdiff corpus repository")
-    assert (repo / ".git").is_dir() and (repo / "kz").is_dir()
-    assert (repo / "sources").is_dir() and (repo / "errata").is_dir()
-    assert "*.xml diff=lawdiff" in (repo / ".gitattributes").read_text().splitlines()
-    assert git(repo, "config", "diff.lawdiff.textconv").strip() == "lawdiff textconv"
-    work = repo / "kz" / "oral-akimat" / "resolution" / "2024" / "100.xml"
-    work.parent.mkdir(parents=True)
-    shutil.copy(REVIEW / "small.xml", work)
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "import 100")
-    work.write_text(work.read_text(encoding="utf-8").replace('price="948.30"', 'price="1000.00"')
-                    .replace("тарифтер бекітілсін", "тарифтер мен шарттар бекітілсін"), encoding="utf-8")
-    driver = f"{sys.executable} -m lawdiff textconv"
-    diff = git(repo, "-c", f"diff.lawdiff.textconv={driver}", "diff", "-U0")
-    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
-    assert changed == [
-        "-para_1__indent_1: Қосымшаға сәйкес тарифтер бекітілсін.",
-        "+para_1__indent_1: Қосымшаға сәйкес тарифтер мен шарттар бекітілсін.",
-        "-row 1 | Жеке гигиена бойынша көмек | Әлеуметтік қызметкер | 948.30",
-        "+row 1 | Жеке гигиена бойынша көмек | Әлеуметтік қызметкер | 1000.00",
-    ]
-    git(repo, "commit", "-qam", "amend 100")
-    log = git(repo, "-c", f"diff.lawdiff.textconv={driver}", "log", "-p", "-1")
-    assert "+row 1 | Жеке гигиена бойынша көмек | Әлеуметтік қызметкер | 1000.00" in log
-    # a second init on the corpus only completes it
-    code, out, _ = lawdiff(capsys, "init", str(repo))
-    assert code == 0 and out.startswith("configured")
-    assert (repo / ".gitattributes").read_text().count("diff=lawdiff") == 1
-
-
-def test_init_refuses_a_non_empty_directory(capsys, tmp_path):
-    other = tmp_path / "photos"
-    other.mkdir()
-    (other / "cat.jpg").write_bytes(b"x")
-    err = fails(capsys, "init", str(other))
-    assert "not empty and is not a lawdiff corpus" in err
-    assert not (other / ".git").exists() and not (other / ".gitattributes").exists()
-    afile = tmp_path / "file"
-    afile.write_text("x")
-    assert "is a file" in fails(capsys, "init", str(afile))
-
-
-def test_init_inside_an_existing_repository_configures_it(capsys, scratch_corpus):
-    data = as_json(capsys, "init", str(scratch_corpus))
-    assert data["created"] is False and Path(data["repository"]) == scratch_corpus.parent
-    assert not (scratch_corpus / ".git").exists()
-    assert git(scratch_corpus.parent, "config", "diff.lawdiff.textconv").strip() == "lawdiff textconv"
 
 
 # =========================================================================== as known on
