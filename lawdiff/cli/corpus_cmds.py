@@ -8,7 +8,7 @@ import click
 from rich.markup import escape
 
 from lawdiff import LawdiffError, api
-from lawdiff.cli.common import DATE, console, get_corpus
+from lawdiff.cli.common import DATE, console, get_corpus, shorten
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.model.act import Act
 
@@ -113,7 +113,7 @@ def ls_cmd(ctx, as_json):
     table = Table("work", "type", "No.", "date", "place", "title", box=None)
     for w in works:
         table.add_row(w["work"], w["type"], w["number"], w["date"], w["place"] or "",
-                      escape(w["title"][:70] + ("" if w["complete"] else " [partial]")))
+                      escape(shorten(w["title"], 70) + ("" if w["complete"] else " [partial]")))
     console().print(table)
 
 
