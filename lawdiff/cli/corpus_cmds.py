@@ -156,6 +156,8 @@ def event_list(ctx, work, as_json):
     if as_json:
         emit_json(events)
         return
+    from rich.table import Table
+
     table = Table("id", "kind", "date", "rule", "by", "given by", "source", box=None)
     for e in events:
         table.add_row(e["id"], e["kind"], e["date"] or "", e["rule"] or "", e["by"] or "", e["given_by"],
@@ -169,6 +171,8 @@ def event_list(ctx, work, as_json):
 @click.pass_context
 def event_remove(ctx, work, event_id):
     """Remove a fact a person recorded (EVENT-ID as `lawdiff event list` shows it)."""
+    from lawdiff.gitlog import commit
+
     corpus = get_corpus(ctx)
     wid = api.resolve(corpus, work)
     with corpus.lock():
