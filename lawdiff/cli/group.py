@@ -21,7 +21,7 @@ COMMAND_MODULES = {
     "event": "corpus_cmds",
     "index": "index_cmds",
     "tariff": "query_cmds", "show": "query_cmds", "at": "query_cmds", "timeline": "query_cmds",
-    "export": "query_cmds",
+    "export": "query_cmds", "serve": "query_cmds",
     "diff": "review_cmds", "log": "review_cmds", "blame": "review_cmds", "textconv": "review_cmds",
     "init": "review_cmds",
     "verify": "verify_cmds",
