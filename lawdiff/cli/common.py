@@ -73,7 +73,9 @@ def get_corpus(ctx: click.Context) -> Corpus:
     """The corpus to answer from: the directory, or its last commit on the --as-known-on date."""
     when = ctx.meta.get(_AS_KNOWN_ON)
     if when is None:
-        return Corpus(corpus_dir(ctx))
+        corpus = Corpus(corpus_dir(ctx))
+        corpus.recover()
+        return corpus
     from lawdiff.snapshot import corpus_as_known_on
 
     corpus = corpus_as_known_on(corpus_dir(ctx), when)
@@ -92,6 +94,17 @@ def output_file(path: Path, option: str) -> Path:
     if path.is_dir():
         raise LawdiffError(f"{option} {path}: is a folder, give a file name")
     return path
+
+
+def write_output(path: Path, data: bytes, option: str) -> None:
+    """Write a file the user asked for (already checked by :func:`output_file`) atomically; an
+    operating-system failure is one line naming the file."""
+    from lawdiff.corpus import atomic_write
+
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise LawdiffError(f"{option} {path}: cannot write: {exc.strerror}") from None
 
 
 def shorten(text: str | None, width: int) -> str:

@@ -9,7 +9,7 @@ import click
 from rich.markup import escape
 
 from lawdiff import LawdiffError, api
-from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, output_file, shorten, state_label
+from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, output_file, shorten, state_label, write_output
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.render.labels import LANGS, check_lang
 
@@ -171,9 +171,7 @@ def export_cmd(ctx, work, when, fmt, output):
         output_file(Path(output), "--output")
     data = api.export_akn(corpus, api.resolve(corpus, work), when)
     if output:
-        from lawdiff.corpus import atomic_write
-
-        atomic_write(Path(output), data)
+        write_output(Path(output), data, "--output")
     else:
         click.echo(data.decode("utf-8"), nl=False)
 
