@@ -111,9 +111,12 @@ def extract(act: Act, rel: str, lookup) -> Extract:
         return numbers[key]
 
     for seq, el in enumerate(act.units()):
+        # Only a version that carries its own bounds gets an interval of its own; the others
+        # have their nearest bounded ancestor's, or the work's (NULL), as lawdiff.time reads them.
         v = V.own(el)
+        own = v.bounded or v.absent
         out.versions.append((rel, seq, el.get("eId"), el.tag, v.start, v.until, v.by, v.ended_by, int(v.absent),
-                             interval_no(el)))
+                             interval_no(el) if own else None))
     seq = 0
     for table in tables:
         for row in table.iter("row"):
