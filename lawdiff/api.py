@@ -163,8 +163,11 @@ def _leaves(act: Act):
 
 def show(corpus: Corpus, work: str, when: dt.date | None = None, provision: str | None = None) -> dict:
     """The text of a work in force on ``when`` (today if None), provision by provision."""
+    from lawdiff.citation import adilet_url, official_citation, resolve_provision
+
     when = when or dt.date.today()
     act = corpus.load(check_work_id(work))
+    provision = resolve_provision(act, provision) if provision else None
     lookup = Lookup(corpus)
     wi = T.work_interval(act)
     work_status = T.status_at(wi.start, wi.end, when, end_state=wi.end_state)
@@ -181,7 +184,8 @@ def show(corpus: Corpus, work: str, when: dt.date | None = None, provision: str 
             continue
         provisions.append({"eId": eid, "text": None if vi.absent else _text_of(el), "status": st.state,
                            "reason": st.reason, "by": vi.by, **vi.to_json()})
-    result = {"work": act.id, "title": act.title, "at": when.isoformat(), **work_status.to_json(),
+    result = {"work": act.id, "title": act.title, "citation": official_citation(act), "url": adilet_url(act),
+              "at": when.isoformat(), **work_status.to_json(),
               "interval": wi.to_json(), "complete": act.complete, "coverage": act.coverage_note,
               "provisions": provisions}
     if provision and not provisions:

@@ -9,8 +9,12 @@ from rich.markup import escape
 from rich.table import Table
 
 from lawdiff import LawdiffError, api
-from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, print_work_header, state_label
+from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, state_label
 from lawdiff.cli.group import cli, emit_json
+from lawdiff.render.document_html import render_document_html
+from lawdiff.render.document_text import render_document_md, render_document_text
+from lawdiff.render.labels import LANGS, check_lang
+from lawdiff.review.document import read_document
 
 
 
@@ -67,24 +71,32 @@ def tariff_cmd(ctx, work, when, place, setting, service, position, as_json):
 @cli.command("show")
 @click.argument("work")
 @click.option("--at", "when", type=DATE, help="Date (default today).")
-@click.option("--provision", metavar="EID", help="One provision (and what it contains).")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--provision", metavar="CITATION",
+              help='One provision and what it holds: "3-тармақ", "1-қосымша 2-тармақ 3) тармақша", '
+                   '"пункт 3 Правил", "кіріспе", or an eId.')
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "html"]), default="text", show_default=True,
+              help="The act as a document: terminal text, Markdown, or one printable HTML page.")
+@click.option("--html", "as_html", is_flag=True, help="Same as --format html.")
+@click.option("--lang", type=click.Choice(LANGS), help="Language of the interface words (default: the act's).")
+@click.option("--ids", is_flag=True, help="Print the internal eIds beside the units.")
+@click.option("--json", "as_json", is_flag=True, help="The provisions in force as data (the API's show).")
 @as_known_on_option
 @click.pass_context
-def show_cmd(ctx, work, when, provision, as_json):
-    """The text of WORK in force at a date, provision by provision."""
+def show_cmd(ctx, work, when, provision, fmt, as_html, lang, ids, as_json):
+    """WORK as in force on a date, as published: numbering, headings, appendices, signature."""
     corpus = get_corpus(ctx)
-    result = api.show(corpus, corpus.resolve(work), when, provision)
+    when = when or dt.date.today()
     if as_json:
-        emit_json(result)
+        emit_json(api.show(corpus, corpus.resolve(work), when, provision))
         return
-    out = console()
-    print_work_header(out, result)
-    for p in result["provisions"]:
-        state = "" if p["status"] == result["status"] else f" ({state_label(p['status'])})"
-        by = f" [dim]{escape('[wording of ' + p['by'] + ']')}[/]" if p["by"] else ""
-        text = escape(p["text"]) if p["text"] is not None else "[dim]<wording not in the corpus>[/]"
-        out.print(f"[cyan]{p['eId']}[/]{by}{state}\n    {text}")
+    doc = read_document(corpus, corpus.resolve(work), when, provision)
+    lang = check_lang(lang, doc.lang)
+    if as_html or fmt == "html":
+        click.echo(render_document_html(doc, lang, ids), nl=False)
+    elif fmt == "md":
+        click.echo(render_document_md(doc, lang, ids), nl=False)
+    else:
+        click.echo(render_document_text(doc, lang, ids), nl=False)
 
 
 @cli.command("at")

@@ -21,6 +21,7 @@ from lawdiff import time as T
 from lawdiff.corpus import Corpus
 from lawdiff.diff import ADDED, CHANGED, DELETE, EQUAL, INSERT, REMOVED, Change, WordOp, align_tariffs, merge_order, normalise_quotes, provision_label, row_label, word_diff
 from lawdiff.model.act import Act
+from lawdiff.citation import resolve_provision
 from lawdiff.review.readings import (
     NOT_IN_CORPUS,
     UNCERTAIN,
@@ -298,6 +299,7 @@ def diff_dates(corpus: Corpus, work: str, d1: dt.date, d2: dt.date, *, provision
     if d2 < d1:
         raise LawdiffError(f"--to {d2.isoformat()} is before --from {d1.isoformat()}")
     reader = WorkReader(corpus, work)
+    provision = resolve_provision(reader.act, provision) if provision else None
     old = under_provision(reader.at(d1), provision)
     new = under_provision(reader.at(d2), provision)
     if provision and not old and not new and not any(is_under(el.get("eId"), provision) for el in reader.units):
@@ -317,6 +319,7 @@ def diff_works(corpus: Corpus, work_a: str, work_b: str, *, at: dt.date | None =
     number and service (:func:`lawdiff.diff.align_tariffs`). Without ``at``, each work's latest
     wording; with it, the text each has in force on that date."""
     ra, rb = WorkReader(corpus, work_a), WorkReader(corpus, work_b)
+    provision = resolve_provision(ra.act, provision) if provision else None
     old = under_provision(ra.at(at) if at else ra.latest(), provision)
     new = under_provision(rb.at(at) if at else rb.latest(), provision)
     kw = dict(when_old=at, when_new=at, where_old=f"in {ra.act.id}" + (f" on {at.isoformat()}" if at else ""),

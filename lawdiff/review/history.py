@@ -7,6 +7,7 @@ import datetime as dt
 from lawdiff import LawdiffError, api
 from lawdiff.corpus import Corpus
 from lawdiff.diff import format_decimal, provision_label, row_label
+from lawdiff.citation import resolve_provision
 from lawdiff.review.compare import (
     _compare,  # noqa
     under_provision,
@@ -22,6 +23,7 @@ def history(corpus: Corpus, work: str, provision: str | None = None, *, every: b
     version before. Without ``provision`` only provisions with a history are listed (more than
     one version, or a wording given by another act), unless ``every``."""
     reader = WorkReader(corpus, work)
+    provision = resolve_provision(reader.act, provision) if provision else None
     act = reader.act
     leaves = reader.leaves
     if provision:
@@ -67,6 +69,7 @@ def blame(corpus: Corpus, work: str, when: dt.date | None = None, provision: str
     wording and the date it took effect. Competing versions (status uncertain) are both listed."""
     when = when or dt.date.today()
     reader = WorkReader(corpus, work)
+    provision = resolve_provision(reader.act, provision) if provision else None
     act = reader.act
     readings = under_provision(reader.at(when), provision)
     if provision and not readings:
