@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from decimal import Decimal
 
 from lawdiff import LawdiffError
 from lawdiff import time as T
@@ -17,55 +16,54 @@ from lawdiff.corpus import Corpus
 from lawdiff.ingest.issuers import find_place
 from lawdiff.model.act import Act, Event
 from lawdiff.model.ids import check_work_id
+from lawdiff.records import Lookup, row_json, work_summary
 
 SETTINGS = ("home", "semi-stationary", "stationary")
 EVENT_KINDS = ("published", "entry-into-force", "repealed", "amended", "registered", "signed", "expired")
-
-
-class Lookup:
-    """Loads works on demand and caches them, so one query reads each file once."""
-
-    def __init__(self, corpus: Corpus):
-        self.corpus = corpus
-        self._cache: dict[str, Act | None] = {}
-
-    def __call__(self, work: str) -> Act | None:
-        if work not in self._cache:
-            self._cache[work] = self.corpus.load(work) if self.corpus.exists(work) else None
-        return self._cache[work]
 
 
 def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def work_summary(act: Act) -> dict:
-    place = act.place
-    return {
-        "work": act.id, "type": act.type, "number": act.number, "date": _iso(act.date),
-        "title": act.title, "place": place.text if place is not None else None,
-        "place_latin": place.get("latin") if place is not None else None,
-        "setting": act.setting, "complete": act.complete,
-        "aliases": {a.get("scheme"): a.text for a in act.root.iterfind("meta/alias")},
-    }
+def _index(corpus: Corpus):
+    """The corpus's derived index, current; None when it cannot be used (answer from the XML)."""
+    from lawdiff.index import open_index
+
+    return open_index(corpus)
+
+
+def _work_rows(corpus: Corpus) -> list[tuple[dict, T.WorkInterval]]:
+    """(summary, interval) of every work in corpus order: from the index, else the XML."""
+    index = _index(corpus)
+    if index is not None:
+        from lawdiff.index.query import work_rows
+
+        return work_rows(index)
+    return [(work_summary(a), T.work_interval(a)) for a in corpus.works()]
 
 
 def list_works(corpus: Corpus) -> list[dict]:
-    """One summary per work, sorted by work id."""
-    return [work_summary(a) for a in corpus.works()]
+    """One summary per work, sorted by work file."""
+    return [summary for summary, _ in _work_rows(corpus)]
+
+
+def resolve(corpus: Corpus, query: str) -> str:
+    """A work id from a user's words: the id itself, or a unique number / adilet alias."""
+    index = None if query.startswith("kz/") else _index(corpus)
+    if index is None:
+        return corpus.resolve(query)
+    from lawdiff.index.query import resolve_hits
+
+    hits = resolve_hits(index, query)
+    if not hits:
+        raise LawdiffError(f"no work {query!r} in the corpus (use a work id such as kz/mlsp/order/2018/379)")
+    if len(hits) > 1:
+        raise LawdiffError(f"{query!r} is ambiguous: {', '.join(sorted(hits))}")
+    return hits[0]
 
 
 # -- tariffs ------------------------------------------------------------------------------------
-
-def _row_json(act: Act, row, table) -> dict:
-    group = row.getparent()
-    return {
-        "work": act.id, "row": int(row.get("num")), "category": group.findtext("heading"),
-        "service": row.findtext("service"), "position": row.findtext("position"),
-        "price": str(Decimal(row.get("price"))), "currency": table.get("currency"),
-        "unit": table.get("unit"), "setting": table.get("setting"), "eId": row.get("eId"),
-    }
-
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[\w-]+", text.casefold())
@@ -82,7 +80,7 @@ def _matches(query: str | None, text: str | None) -> bool:
 def tariff_rows(corpus: Corpus, work: str) -> list[dict]:
     """Every tariff row of one work, as printed (all versions of amended rows)."""
     act = corpus.load(check_work_id(work))
-    out = [_row_json(act, row, table) for table in act.tariff_tables() for row in table.iter("row")]
+    out = [row_json(act, row, table) for table in act.tariff_tables() for row in table.iter("row")]
     if not out:
         raise LawdiffError(f"work {work} has no tariff table")
     return out
@@ -106,6 +104,27 @@ def place_matches(act: Act, query: str) -> bool:
     return q in {(place.text or "").casefold(), (place.get("latin") or "").casefold()}
 
 
+def _tariff_sources(corpus: Corpus, place: str) -> list[tuple]:
+    """(work id, setting, work interval, [(row record, version interval)]) of every tariff act
+    of ``place``, in corpus order: from the index, else from the XML."""
+    index = _index(corpus)
+    if index is not None:
+        from lawdiff.index.query import tariff_sources
+
+        known = _known_place(place)
+        return tariff_sources(index, place, known.name if known is not None else None)
+    lookup = Lookup(corpus)
+    out = []
+    for act in corpus.works_containing(b"<tariffs"):
+        if not (act.tariff_tables() and place_matches(act, place)):
+            continue
+        wi = T.work_interval(act)
+        rows = [(row_json(act, row, table), T.version_interval(act, row, lookup, wi))
+                for table in act.tariff_tables() for row in table.iter("row")]
+        out.append((act.id, act.setting, wi, rows))
+    return out
+
+
 def tariffs_at(corpus: Corpus, when: dt.date, place: str, setting: str | None = None,
                service: str | None = None, position: str | None = None) -> tuple[list[dict], list[str]]:
     """Tariff rows in force on ``when`` for a place (and setting), with status and interval.
@@ -114,33 +133,30 @@ def tariffs_at(corpus: Corpus, when: dt.date, place: str, setting: str | None = 
     place, not yet in force, period ended...)."""
     if setting and setting not in SETTINGS:
         raise LawdiffError(f"unknown setting {setting!r}: use one of {', '.join(SETTINGS)}")
-    lookup = Lookup(corpus)
     rows: list[dict] = []
     reasons: list[str] = []
-    candidates = [a for a in corpus.works_containing(b"<tariffs") if a.tariff_tables() and place_matches(a, place)]
+    candidates = _tariff_sources(corpus, place)
     if not candidates:
         reasons.append(f"no tariff act for {place!r} in the corpus")
-    for act in candidates:
-        if setting and act.setting != setting:
-            reasons.append(f"{act.id} is for the {act.setting} setting, not {setting}")
+    for work_id, work_setting, work, versions in candidates:
+        if setting and work_setting != setting:
+            reasons.append(f"{work_id} is for the {work_setting} setting, not {setting}")
             continue
-        work = T.work_interval(act)
-        for table in act.tariff_tables():
-            for row in table.iter("row"):
-                st, vi = T.version_status(act, row, when, lookup, work)
-                if st.state not in ("in-force", "in-force-unconfirmed", "uncertain"):
-                    continue
-                if not (_matches(service, row.findtext("service")) and _matches(position, row.findtext("position"))):
-                    continue
-                rows.append({**_row_json(act, row, table), "status": st.state, "reason": st.reason,
-                             "from": _iso(vi.start.lower), "until": _iso(vi.end.date) if vi.end else None,
-                             "from_determined": vi.start.determined})
-        if not any(r["work"] == act.id for r in rows):
+        for record, vi in versions:
+            st = T.interval_status(vi, work, when)
+            if st.state not in ("in-force", "in-force-unconfirmed", "uncertain"):
+                continue
+            if not (_matches(service, record["service"]) and _matches(position, record["position"])):
+                continue
+            rows.append({**record, "status": st.state, "reason": st.reason,
+                         "from": _iso(vi.start.lower), "until": _iso(vi.end.date) if vi.end else None,
+                         "from_determined": vi.start.determined})
+        if not any(r["work"] == work_id for r in rows):
             st = T.status_at(work.start, work.end, when, end_state=work.end_state)
             if st.state in ("in-force", "in-force-unconfirmed", "uncertain"):
-                reasons.append(f"{act.id}: no row matches the service/position given")
+                reasons.append(f"{work_id}: no row matches the service/position given")
             else:
-                reasons.append(f"{act.id} ({act.setting}): {T.STATE_LABELS[st.state]} on {when.isoformat()}: {st.reason}")
+                reasons.append(f"{work_id} ({work_setting}): {T.STATE_LABELS[st.state]} on {when.isoformat()}: {st.reason}")
     return rows, reasons
 
 
@@ -219,10 +235,9 @@ def export_akn(corpus: Corpus, work: str, when: dt.date) -> bytes:
 def works_at(corpus: Corpus, when: dt.date) -> list[dict]:
     """Every work with its status on ``when``."""
     out = []
-    for act in corpus.works():
-        wi = T.work_interval(act)
+    for summary, wi in _work_rows(corpus):
         st = T.status_at(wi.start, wi.end, when, end_state=wi.end_state)
-        out.append({**work_summary(act), **st.to_json(), "interval": wi.to_json()})
+        out.append({**summary, **st.to_json(), "interval": wi.to_json()})
     return out
 
 

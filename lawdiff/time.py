@@ -325,8 +325,14 @@ def version_status(act: Act, el, when: dt.date, lookup, work: WorkInterval | Non
     """The status of one version on ``when``, within its work's own status."""
     work = work or work_interval(act)
     vi = version_interval(act, el, lookup, work)
+    return interval_status(vi, work, when), vi
+
+
+def interval_status(vi: VersionInterval, work: WorkInterval, when: dt.date) -> Status:
+    """The status on ``when`` of a version whose interval is known (computed from the XML, or
+    read back from the derived index: both answer through this one function)."""
     st = status_at(vi.start, vi.end, when, end_state=vi.end_state, competing=vi.competing)
     st = combine(status_at(work.start, work.end, when, end_state=work.end_state), st)
     if vi.absent and st.state in ("in-force", "in-force-unconfirmed", "uncertain"):
         st = Status("not-in-corpus", f"the wording in force then is not in the corpus ({st.reason})")
-    return st, vi
+    return st

@@ -26,7 +26,7 @@ def load_cases(name: str) -> list[dict]:
 def scratch_corpus(tmp_path: Path) -> Path:
     """A copy of the shipped corpus in its own git repository, safe to write to."""
     dest = tmp_path / "corpus"
-    shutil.copytree(CORPUS, dest, ignore=shutil.ignore_patterns(".lawdiff.lock"))
+    shutil.copytree(CORPUS, dest, ignore=shutil.ignore_patterns(".lawdiff.lock", ".lawdiff"))
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     subprocess.run(["git", "-C", str(tmp_path), "add", "-A"], check=True)
     subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org",

@@ -261,11 +261,12 @@ def _git(repo: Path, *args: str) -> str:
 
 
 def _files(repo: Path) -> dict[str, bytes]:
-    """Every file of the working tree but git's own and the lock file, by relative path."""
+    """Every file of the working tree but git's own, the lock file and the derived index
+    (``.lawdiff/``, git-ignored), by relative path."""
     out = {}
     for p in repo.rglob("*"):
         rel = p.relative_to(repo).as_posix()
-        if rel.startswith(".git/") or p.name == LOCK_NAME or not p.is_file():
+        if rel.startswith(".git/") or "/.lawdiff/" in f"/{rel}" or p.name == LOCK_NAME or not p.is_file():
             continue
         out[rel] = p.read_bytes()
     return out

@@ -438,8 +438,9 @@ def _parse_sentence(block: _Block, state: _State, default_work: str | None) -> l
 # -- targets -------------------------------------------------------------------------------------
 
 
-_KK_DOC_STEMS = ("қағидалар", "ереже", "тізбе", "әдістеме", "стандарт")
-_RU_DOC_SCOPE = re.compile(r"^(?:правилах?|положени[ия]|перечн[еяи]|методик[еи]|стандарт[еа])$")
+_KK_DOC_STEMS = ("қағида", "ереже", "тізбе", "әдістеме", "стандарт", "регламент", "нұсқаулық")
+_RU_DOC_SCOPE = re.compile(r"^(?:правилах?|положени[ия]|перечн[еяи]|методик[еи]|стандарт[еа]|регламент[еа]"
+                           r"|инструкци[ия])$")
 
 
 def _document_scope(masked: str) -> Path | None:
@@ -811,8 +812,13 @@ def _repeal(source: str, sentence: str, masked: str, block: _Block, state: _Stat
     for text in texts:
         m_text, _ = mask_quotes(text)
         m_text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), m_text)
-        work = resolve_act(text)
         nps = find_nps(m_text)
+        if vocab.ACCORDING_TO.search(m_text) and any(n.kind == "appendix" and n.case == "dat" for n in nps):
+            # "согласно приложению 2", "қосымшаға сәйкес тізбе бойынша": the acts are listed in
+            # the amending act's appendix, which is not an instruction sentence.
+            return Unparsed(source, "the acts to repeal are listed in the amending act's appendix; "
+                                    "record each repeal as an operation in <amendments>")
+        work = resolve_act(text)
         if work is None:
             if not nps or state.work is None:
                 return Unparsed(source, f"cannot identify the act to repeal in {text[:80]!r}")

@@ -8,7 +8,7 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from lawdiff import LawdiffError
+from lawdiff import LawdiffError, api
 from lawdiff.amend import store
 from lawdiff.amend.apply import apply_act
 from lawdiff.cli.common import console, get_corpus
@@ -38,7 +38,7 @@ def _short(text: str | None, n: int = 70) -> str:
 def amendments_cmd(ctx, work, do_store, reparse, as_json):
     """The typed operations of the amending act WORK: stored ones, else parsed from its text."""
     corpus = get_corpus(ctx)
-    wid = corpus.resolve(work)
+    wid = api.resolve(corpus, work)
     act = corpus.load(check_work_id(wid))
     if reparse:
         result, stored = store.parse_act(act), False
@@ -93,8 +93,8 @@ def amendments_cmd(ctx, work, do_store, reparse, as_json):
 def apply_cmd(ctx, amending, to, dry_run, accept_warnings, as_json):
     """Apply the amending act AMENDING: every operation or none, validated, one git commit."""
     corpus = get_corpus(ctx)
-    wid = corpus.resolve(amending)
-    to_id = corpus.resolve(to) if to else None
+    wid = api.resolve(corpus, amending)
+    to_id = api.resolve(corpus, to) if to else None
     result = apply_act(corpus, wid, to_id, dry_run=dry_run, accept_warnings=accept_warnings)
     if as_json:
         emit_json(result.to_json())

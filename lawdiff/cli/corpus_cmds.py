@@ -125,7 +125,7 @@ def event_group():
 def event_add(ctx, work, kind, date, source, by):
     """Record that WORK was KIND (published, repealed...) on DATE; every answer follows."""
     corpus = get_corpus(ctx)
-    wid = corpus.resolve(work)
+    wid = api.resolve(corpus, work)
     with corpus.lock():   # the commit too: another writer must not slip its change into ours
         act, event = api.add_event(corpus, wid, kind, date, source, by)
         path = corpus.write(act)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from lawdiff.cli import amend_cmds, corpus_cmds, query_cmds, review_cmds, verify_cmds  # noqa: F401  (registration)
+from lawdiff.cli import amend_cmds, corpus_cmds, index_cmds, query_cmds, review_cmds, verify_cmds  # noqa: F401  (registration)
 from lawdiff.cli.group import cli, run
 
 

@@ -34,7 +34,7 @@ def tariff_cmd(ctx, work, when, place, setting, service, position, as_json):
     if work:
         if when or place:
             raise LawdiffError("use either --work, or --at with --place")
-        rows, reasons = api.tariff_rows(corpus, corpus.resolve(work)), []
+        rows, reasons = api.tariff_rows(corpus, api.resolve(corpus, work)), []
         rows = [r for r in rows if api._matches(service, r["service"]) and api._matches(position, r["position"])]
     elif when and place:
         rows, reasons = api.tariffs_at(corpus, when, place, setting, service, position)
@@ -87,9 +87,9 @@ def show_cmd(ctx, work, when, provision, fmt, as_html, lang, ids, as_json):
     corpus = get_corpus(ctx)
     when = when or dt.date.today()
     if as_json:
-        emit_json(api.show(corpus, corpus.resolve(work), when, provision))
+        emit_json(api.show(corpus, api.resolve(corpus, work), when, provision))
         return
-    doc = read_document(corpus, corpus.resolve(work), when, provision)
+    doc = read_document(corpus, api.resolve(corpus, work), when, provision)
     lang = check_lang(lang, doc.lang)
     if as_html or fmt == "html":
         click.echo(render_document_html(doc, lang, ids), nl=False)
@@ -124,7 +124,7 @@ def at_cmd(ctx, date: dt.date, as_json):
 def timeline_cmd(ctx, work, as_json):
     """WORK's events, the dates computed from them, and where each came from."""
     corpus = get_corpus(ctx)
-    t = api.timeline(corpus, corpus.resolve(work))
+    t = api.timeline(corpus, api.resolve(corpus, work))
     if as_json:
         emit_json(t)
         return
@@ -154,7 +154,7 @@ def timeline_cmd(ctx, work, as_json):
 def export_cmd(ctx, work, when, fmt, output):
     """WORK as in force on a date, as Akoma Ntoso XML with FRBR identifiers."""
     corpus = get_corpus(ctx)
-    data = api.export_akn(corpus, corpus.resolve(work), when)
+    data = api.export_akn(corpus, api.resolve(corpus, work), when)
     if output:
         from pathlib import Path
 

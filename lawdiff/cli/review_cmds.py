@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from rich.markup import escape
 
-from lawdiff import LawdiffError
+from lawdiff import LawdiffError, api
 from lawdiff import review as R
 from lawdiff.render.review_html import render_review_html
 from lawdiff.render.review_text import change_from_json, redline_body, render_review_text, summary_line
@@ -56,12 +56,12 @@ def diff_cmd(ctx, works, d1, d2, when, provision, ignore_quotes, html_file, as_j
             raise LawdiffError("give --from DATE (and --to DATE, default today), or a second work to compare with")
         if when:
             raise LawdiffError("--at compares two works; for one work use --from and --to")
-        result = R.diff_dates(corpus, corpus.resolve(works[0]), d1, d2 or dt.date.today(),
+        result = R.diff_dates(corpus, api.resolve(corpus, works[0]), d1, d2 or dt.date.today(),
                               provision=provision, ignore_quotes=ignore_quotes)
     else:
         if d1 or d2:
             raise LawdiffError("--from/--to compare one work on two dates; for two works use --at")
-        result = R.diff_works(corpus, corpus.resolve(works[0]), corpus.resolve(works[1]), at=when,
+        result = R.diff_works(corpus, api.resolve(corpus, works[0]), api.resolve(corpus, works[1]), at=when,
                               provision=provision, ignore_quotes=ignore_quotes)
     result.known_as_of = getattr(corpus, "known_as_of", None)
     if html_file:
@@ -87,7 +87,7 @@ def diff_cmd(ctx, works, d1, d2, when, provision, ignore_quotes, html_file, as_j
 def log_cmd(ctx, work, provision, every, as_json):
     """Every version of WORK's provisions: interval, the act that made it, and the redline."""
     corpus = get_corpus(ctx)
-    result = R.history(corpus, corpus.resolve(work), provision, every=every)
+    result = R.history(corpus, api.resolve(corpus, work), provision, every=every)
     result["known_as_of"] = getattr(corpus, "known_as_of", None)
     if as_json:
         emit_json(result)
@@ -136,7 +136,7 @@ def log_cmd(ctx, work, provision, every, as_json):
 def blame_cmd(ctx, work, when, provision, as_json):
     """Each provision of WORK in force at a date, with the act and date of its current wording."""
     corpus = get_corpus(ctx)
-    result = R.blame(corpus, corpus.resolve(work), when, provision)
+    result = R.blame(corpus, api.resolve(corpus, work), when, provision)
     result["known_as_of"] = getattr(corpus, "known_as_of", None)
     if as_json:
         emit_json(result)

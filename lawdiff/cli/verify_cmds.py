@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from lawdiff import LawdiffError
+from lawdiff import LawdiffError, api
 from lawdiff.cli.common import DATE, console, get_corpus
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.corpus import atomic_write
@@ -33,7 +33,7 @@ def verify_cmd(ctx, work, official: Path, when, excerpt, html_file, as_json):
         data = official.read_bytes()
     except OSError as exc:
         raise LawdiffError(f"{official}: cannot read: {exc.strerror}") from None
-    result = verify(corpus, corpus.resolve(work), data, official.name, at=when, excerpt=excerpt)
+    result = verify(corpus, api.resolve(corpus, work), data, official.name, at=when, excerpt=excerpt)
     if html_file:
         try:
             atomic_write(html_file, render_verification_html(result).encode("utf-8"))

@@ -56,8 +56,9 @@ def find_refs(text: str) -> list[ActRef]:
         if not before:
             continue
         d_off, d = before[-1]
-        after = text[m.end(): m.end() + 250]
-        # The act type word follows the number, possibly after a quoted title or a bracket.
+        after = text[m.end(): m.end() + 600]
+        # The act type word follows the number, possibly after a quoted title or a bracket
+        # (a registration note may run to a few hundred characters).
         stripped = re.sub(r"\([^()]*\)", " ", after)
         stripped = _QUOTED.sub(" ", stripped)
         tm = _TYPE_WORD.search(stripped[:80])

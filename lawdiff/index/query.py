@@ -1,0 +1,50 @@
+"""The questions across the corpus, answered from the index.
+
+Each function returns what the XML path of :mod:`lawdiff.api` would compute, in the same order
+(work files sorted part by part): the records were built by :mod:`lawdiff.records` and the
+intervals by :mod:`lawdiff.time` when the file was indexed, and the status on a date is computed
+from them here by the same functions.
+"""
+
+from __future__ import annotations
+
+import json
+
+from lawdiff.index.extract import interval_from_json, place_query_key, work_interval_from_json
+from lawdiff.index.store import Index, check_no_errors
+
+
+def work_rows(index: Index) -> list[tuple[dict, object]]:
+    """(summary, work interval) of every work, in corpus order."""
+    check_no_errors(index)
+    return [(json.loads(s), work_interval_from_json(i))
+            for s, i in index.conn.execute("SELECT summary, interval FROM works ORDER BY sort_key")]
+
+
+def resolve_hits(index: Index, query: str) -> list[str]:
+    """Work ids whose number, last id segment or an alias is ``query`` (one per file)."""
+    check_no_errors(index)
+    return [r[0] for r in index.conn.execute(
+        "SELECT id FROM works WHERE number = ? OR last = ? OR file IN (SELECT file FROM aliases WHERE value = ?) "
+        "ORDER BY sort_key", (query, query, query))]
+
+
+def tariff_sources(index: Index, place: str, known_name: str | None) -> list[tuple]:
+    """(work id, setting, work interval, [(row record, version interval)]) of every tariff act
+    whose place is ``place`` (or the gazetteer's ``known_name`` for it), in corpus order."""
+    check_no_errors(index, marker_only=True)
+    if known_name is not None:
+        where, args = "place_key = ?", (known_name.casefold(),)
+    else:
+        key = place_query_key(place)
+        where, args = "(place_key = ? OR latin_key = ?)", (key, key)
+    conn = index.conn
+    out = []
+    works = conn.execute(f"SELECT file, id, setting, interval FROM works WHERE has_tariffs = 1 AND {where} "
+                         "ORDER BY sort_key", args).fetchall()
+    for file, wid, setting, interval in works:
+        intervals = {n: interval_from_json(d) for n, d in conn.execute("SELECT n, data FROM intervals WHERE file = ?", (file,))}
+        rows = [(json.loads(d), intervals[n]) for d, n in
+                conn.execute("SELECT data, interval FROM tariff_rows WHERE file = ? ORDER BY seq", (file,))]
+        out.append((wid, setting, work_interval_from_json(interval), rows))
+    return out

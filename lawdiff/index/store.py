@@ -1,0 +1,172 @@
+"""Opening the index: checked against the corpus on every open, repaired, never trusted blindly.
+
+On open, every work file's stamp (size, mtime in nanoseconds) is compared with the one stored
+when it was indexed. A file whose stamp differs is read and hashed: the same bytes only renew
+the stamp; other bytes, a new file or a removed one are re-indexed, together with every work
+whose answers are computed from it (the works it amended: their versions start with its entry
+into force). So a checkout, a pull, a hand edit or a copy is noticed by the next command.
+
+Stamps are only trusted once they are older than :data:`RACY_NS` when taken (a file changed in
+the same instant as it was indexed could keep its size and mtime; git calls this "racy"): a
+younger stamp is stored as unknown, so the file is hashed again on the next open.
+
+A file that cannot be opened as SQLite, an index of another schema version, or one missing is
+rebuilt from the XML. When the index cannot be written (a read-only corpus), :func:`open_index`
+returns None and the caller answers from the XML: the index only ever changes speed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+from lawdiff import LawdiffError
+from lawdiff.index import schema
+
+DIR_NAME = ".lawdiff"
+FILE_NAME = "index.sqlite"
+RACY_NS = 2_000_000_000
+#: ``LAWDIFF_INDEX=off`` answers every query from the XML alone (for comparison and debugging).
+ENV_SWITCH = "LAWDIFF_INDEX"
+
+
+def index_path(root: Path) -> Path:
+    return Path(root) / DIR_NAME / FILE_NAME
+
+
+def scan(root: Path) -> dict[str, tuple[int, int]]:
+    """The stamp of every work file under ``root/kz``, by path relative to ``root``."""
+    out: dict[str, tuple[int, int]] = {}
+    kz = os.path.join(root, "kz")
+    start = len(str(root)) + 1
+    for top, _, names in os.walk(kz):
+        for name in names:
+            if name.endswith(".xml"):
+                path = os.path.join(top, name)
+                try:
+                    st = os.stat(path)
+                except FileNotFoundError:
+                    continue
+                out[path[start:].replace(os.sep, "/")] = (st.st_size, st.st_mtime_ns)
+    return out
+
+
+class Index:
+    """An open, current index of one corpus (use :func:`open_index`)."""
+
+    def __init__(self, corpus, conn: sqlite3.Connection):
+        self.corpus = corpus
+        self.conn = conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+def _prepare_dir(root: Path) -> Path:
+    """``<corpus>/.lawdiff/``, created with a ``.gitignore`` of ``*`` so git never lists it."""
+    folder = Path(root) / DIR_NAME
+    folder.mkdir(exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("*\n", encoding="utf-8")
+    return folder
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{path}{suffix}")
+
+
+def _usable(conn: sqlite3.Connection) -> bool:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    return row is not None and row[0] == schema.VERSION
+
+
+def _create(conn: sqlite3.Connection) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if not _usable(conn):
+            for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+                conn.execute(f'DROP TABLE IF EXISTS "{name}"')
+            for statement in schema.DDL.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute("INSERT INTO meta VALUES ('version', ?)", (schema.VERSION,))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def open_index(corpus, rebuild: bool = False) -> Index | None:
+    """The corpus's index, brought up to date with the files; None when it cannot be used
+    (switched off, a corpus read from git history, a directory that cannot be written)."""
+    if os.environ.get(ENV_SWITCH, "").lower() == "off" or getattr(corpus, "known_as_of", None) is not None:
+        return None
+    root = Path(corpus.root)
+    if not (root / "kz").is_dir():
+        return None
+    path = index_path(root)
+    try:
+        _prepare_dir(root)
+        for attempt in (1, 2):
+            try:
+                conn = _connect(path)
+                if not _usable(conn):
+                    _create(conn)
+                index = Index(corpus, conn)
+                from lawdiff.index import update
+
+                (update.rebuild if rebuild else update.refresh)(index)
+                return index
+            except sqlite3.DatabaseError:
+                # not a database, damaged, or of another version: start again from the XML
+                with contextlib.suppress(Exception):
+                    conn.close()
+                if attempt == 2:
+                    raise
+                _remove(path)
+    except (OSError, sqlite3.Error):
+        return None
+    return None
+
+
+def file_sha(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def check_no_errors(index: Index, marker_only: bool = False) -> None:
+    """Raise the error of the first work file that could not be read, as reading it would."""
+    sql = "SELECT file FROM files WHERE error IS NOT NULL"
+    if marker_only:
+        sql += " AND tariff_marker = 1"
+    row = index.conn.execute(sql + " ORDER BY sort_key LIMIT 1").fetchone()
+    if row is not None:
+        from lawdiff.model.act import Act
+
+        Act.load(Path(index.corpus.root) / row[0]).id   # raises the reader's own error
+        raise LawdiffError(f"{row[0]}: could not be indexed; run lawdiff index --rebuild")
+
+
+def stats(index: Index) -> dict:
+    """What the index holds, for ``lawdiff index``."""
+    conn = index.conn
+    count = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+             for t in ("files", "works", "versions", "tariff_rows", "events")}
+    errors = [r[0] for r in conn.execute("SELECT file FROM files WHERE error IS NOT NULL ORDER BY sort_key")]
+    path = index_path(index.corpus.root)
+    return {"index": str(path), "bytes": path.stat().st_size, **count, "unreadable": errors}
