@@ -57,14 +57,23 @@ class Change:
     #: Tariff rows only: the row number on each side (they differ when numbering shifts).
     row_old: int | None = None
     row_new: int | None = None
+    #: Tariff rows only: what each price is for ("per-service", "per-recipient-per-day").
+    unit_old: str | None = None
+    unit_new: str | None = None
 
     @property
     def is_tariff(self) -> bool:
         return self.row_old is not None or self.row_new is not None
 
     @property
+    def units_differ(self) -> bool:
+        """Prices for different units (one service / one recipient per day) are not comparable:
+        no rise, fall, difference or percentage is computed between them."""
+        return self.unit_old is not None and self.unit_new is not None and self.unit_old != self.unit_new
+
+    @property
     def price_delta(self) -> Decimal | None:
-        if self.price_old is None or self.price_new is None:
+        if self.price_old is None or self.price_new is None or self.units_differ:
             return None
         return self.price_new - self.price_old
 
@@ -98,6 +107,9 @@ class Change:
                 "delta": format_decimal(self.price_delta),
                 "percent": None if pct is None else str(pct),
             }
+            if self.unit_old or self.unit_new:
+                out["price"]["unit"] = {"old": self.unit_old, "new": self.unit_new}
+                out["price"]["comparable"] = not self.units_differ
         return out
 
 
@@ -492,14 +504,14 @@ def diff_tariffs(old: Sequence[TariffLike], new: Sequence[TariffLike]) -> list[C
                 continue
             changes.append(Change(
                 f"row_{n.num}", CHANGED, ot, nt, word_diff(ot, nt), row_label(n),
-                Decimal(o.price), Decimal(n.price), o.num, n.num,
+                Decimal(o.price), Decimal(n.price), o.num, n.num, _unit(o), _unit(n),
             ))
         elif j is not None:
             n = new[j]
             nt = row_text(n)
             changes.append(Change(
                 f"row_{n.num}", ADDED, None, nt, _join([WordOp(INSERT, nt)]), row_label(n),
-                None, Decimal(n.price), None, n.num,
+                None, Decimal(n.price), None, n.num, None, _unit(n),
             ))
         else:
             assert i is not None
@@ -507,9 +519,14 @@ def diff_tariffs(old: Sequence[TariffLike], new: Sequence[TariffLike]) -> list[C
             ot = row_text(o)
             changes.append(Change(
                 f"row_{o.num}", REMOVED, ot, None, _join([WordOp(DELETE, ot)]), row_label(o),
-                Decimal(o.price), None, o.num, None,
+                Decimal(o.price), None, o.num, None, _unit(o), None,
             ))
     return changes
+
+
+def _unit(row: TariffLike) -> str | None:
+    """What a row's price is for, when the row knows it (rows of a stored table do)."""
+    return getattr(row, "unit", None) or None
 
 
 def summarise(changes: Iterable[Change]) -> dict[str, int]:

@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import shutil
 import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -92,15 +91,19 @@ def test_oral_2999_against_baiterek_668_row_by_row(capsys):
     assert {c["kind"] for c in rows} == {"changed"}
     by_row = {c["row"]["new"]: c for c in rows}
     assert by_row[2]["provision"] == "row_2"
-    assert by_row[2]["price"] == {"old": "1896.60", "new": "1485", "delta": "-411.60", "percent": "-21.70"}
-    assert by_row[1]["price"] == {"old": "948.30", "new": "742.5", "delta": "-205.80", "percent": "-21.70"}
+    # per service against per recipient per day: both prices, no difference, no percentage
+    units = {"old": "per-service", "new": "per-recipient-per-day"}
+    assert by_row[2]["price"] == {"old": "1896.60", "new": "1485", "delta": None, "percent": None,
+                                  "unit": units, "comparable": False}
+    assert by_row[1]["price"] == {"old": "948.30", "new": "742.5", "delta": None, "percent": None,
+                                  "unit": units, "comparable": False}
     assert by_row[2]["old"].startswith("Марқұмның туыстары") and "жерлеу рәсімдерін" in by_row[2]["new"]
     assert by_row[2]["old_version"]["work"] == W2999 and by_row[2]["new_version"]["work"] == W668
     assert by_row[2]["alternatives"] == []
     for c in data["changes"]:
         assert_redline(c)
     assert data["summary"] == {"added": 0, "removed": 1, "changed": 81, "not-in-corpus": 0, "uncertain": 0,
-                               "rose": 0, "fell": 76}
+                               "rose": 0, "fell": 0}
     text = {c["provision"]: c for c in data["changes"] if "row" not in c}
     title_ops = [(o["op"], o["text"]) for o in text["title"]["ops"] if o["op"] != "equal"]
     assert ("delete", "Орал қаласы") in title_ops and ("insert", "Бәйтерек ауданы") in title_ops
@@ -116,7 +119,7 @@ def test_two_oral_resolutions_rows_as_the_engine_pairs_them(capsys):
     corpus = Corpus(CORPUS)
 
     def table(work):
-        return [review.RowValue(r["row"], r["service"], r["position"], Decimal(r["price"]), r["category"])
+        return [review.RowValue(r["row"], r["service"], r["position"], Decimal(r["price"]), r["category"], r["unit"])
                 for r in api.tariff_rows(corpus, work)]
 
     expected = [c.to_json() for c in diff_tariffs(table(W1971), table(W2999))]
@@ -125,6 +128,9 @@ def test_two_oral_resolutions_rows_as_the_engine_pairs_them(capsys):
     assert len([c for c in rows if c["kind"] == "removed"]) + len([c for c in rows if c["kind"] == "changed"]) >= 120
     added = [c for c in rows if c["kind"] == "added"]
     assert added and all(c["price"]["old"] is None for c in added)
+    # per recipient per day against per service: no difference or percentage anywhere
+    assert all(c["price"]["delta"] is None and c["price"]["percent"] is None for c in rows)
+    assert data["summary"]["rose"] == data["summary"]["fell"] == 0
     title = next(c for c in data["changes"] if c["provision"] == "title")
     assert title["kind"] == "changed"
     assert_redline(title)
@@ -133,10 +139,10 @@ def test_two_oral_resolutions_rows_as_the_engine_pairs_them(capsys):
 def test_works_human_output(capsys):
     code, out, _ = lawdiff(capsys, "diff", "2999", "668")
     assert code == 0
-    assert "price: 1896.60 → 1485 (-411.60, -21.70%)" in out
+    assert "price: 1896.60 (per-service) | 1485 (per-recipient-per-day): different units, not compared" in out
     assert "2026 жылға [-Орал қаласы-]{+Бәйтерек ауданы+} бойынша" in out
-    assert "note: prices are per-service" in out
-    assert "81 changed, 0 added, 1 removed; prices: 0 rose, 76 fell" in out
+    assert "note: prices are in different units: per-service" in out
+    assert "81 changed, 0 added, 1 removed\n" in out and "fell" not in out
 
 
 # =========================================================================== two dates
@@ -367,13 +373,13 @@ def test_html_two_works(capsys, tmp_path):
     ins = [i.text_content() for i in row2.iter("ins")]
     assert dels and ins and "Марқұмның туыстары" in "".join(dels)
     cells = [td.text_content() for td in row2.xpath(".//table//td")]
-    assert cells == ["1896.60", "1485", "-411.60", "-21.70%"]
+    assert cells == ["1896.60 бір қызмет үшін", "1485 бір қызмет алушыға бір күнге",
+                     "Өлшем бірліктері әртүрлі: салыстырылмайды"]
     title = doc.get_element_by_id("title")
     assert "Орал қаласы" in [d.text_content() for d in title.iter("del")]
     assert "Бәйтерек ауданы" in [i.text_content() for i in title.iter("ins")]
     summary = {li.get("class"): li.get("data-count") for li in doc.get_element_by_id("summary").iter("li")}
-    assert summary == {"added": "0", "removed": "1", "changed": "81", "uncertain": "0", "not-in-corpus": "0",
-                       "rose": "0", "fell": "76"}
+    assert summary == {"added": "0", "removed": "1", "changed": "81", "uncertain": "0", "not-in-corpus": "0"}
     notes = doc.get_element_by_id("review-notes").text_content()
     assert "different units" in notes and "row by row" in notes
     table = doc.xpath("//section[@id='prices']//tbody/tr")
@@ -405,7 +411,7 @@ def test_html_uncertain_and_not_in_corpus(capsys, tmp_path):
     assert summary["uncertain"] == "112" and summary["changed"] == "0"
 
 
-# =========================================================================== textconv and init
+# =========================================================================== textconv (init: test_repo_init.py)
 
 
 def test_textconv_exact(capsysbinary):
@@ -439,59 +445,6 @@ def test_textconv_other_files_pass_through(tmp_path, capsysbinary):
         assert run(["textconv", str(path)]) == 0
         assert capsysbinary.readouterr().out == path.read_bytes()
     assert run(["textconv", str(tmp_path / "missing.xml")]) == 1
-
-
-def test_init_and_git_diff_reads_provisions(capsys, tmp_path):
-    repo = tmp_path / "laws"
-    code, out, err = lawdiff(capsys, "init", str(repo))
-    assert code == 0, err
-    assert out.startswith("created lawdiff corpus repository")
-    assert (repo / ".git").is_dir() and (repo / "kz").is_dir()
-    assert (repo / "sources").is_dir() and (repo / "errata").is_dir()
-    assert "*.xml diff=lawdiff" in (repo / ".gitattributes").read_text().splitlines()
-    assert git(repo, "config", "diff.lawdiff.textconv").strip() == "lawdiff textconv"
-    work = repo / "kz" / "oral-akimat" / "resolution" / "2024" / "100.xml"
-    work.parent.mkdir(parents=True)
-    shutil.copy(REVIEW / "small.xml", work)
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "import 100")
-    work.write_text(work.read_text(encoding="utf-8").replace('price="948.30"', 'price="1000.00"')
-                    .replace("тарифтер бекітілсін", "тарифтер мен шарттар бекітілсін"), encoding="utf-8")
-    driver = f"{sys.executable} -m lawdiff textconv"
-    diff = git(repo, "-c", f"diff.lawdiff.textconv={driver}", "diff", "-U0")
-    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
-    assert changed == [
-        "-para_1__indent_1: Қосымшаға сәйкес тарифтер бекітілсін.",
-        "+para_1__indent_1: Қосымшаға сәйкес тарифтер мен шарттар бекітілсін.",
-        "-row 1 | Жеке гигиена бойынша көмек | Әлеуметтік қызметкер | 948.30",
-        "+row 1 | Жеке гигиена бойынша көмек | Әлеуметтік қызметкер | 1000.00",
-    ]
-    git(repo, "commit", "-qam", "amend 100")
-    log = git(repo, "-c", f"diff.lawdiff.textconv={driver}", "log", "-p", "-1")
-    assert "+row 1 | Жеке гигиена бойынша көмек | Әлеуметтік қызметкер | 1000.00" in log
-    # a second init on the corpus only completes it
-    code, out, _ = lawdiff(capsys, "init", str(repo))
-    assert code == 0 and out.startswith("configured")
-    assert (repo / ".gitattributes").read_text().count("diff=lawdiff") == 1
-
-
-def test_init_refuses_a_non_empty_directory(capsys, tmp_path):
-    other = tmp_path / "photos"
-    other.mkdir()
-    (other / "cat.jpg").write_bytes(b"x")
-    err = fails(capsys, "init", str(other))
-    assert "not empty and is not a lawdiff corpus" in err
-    assert not (other / ".git").exists() and not (other / ".gitattributes").exists()
-    afile = tmp_path / "file"
-    afile.write_text("x")
-    assert "is a file" in fails(capsys, "init", str(afile))
-
-
-def test_init_inside_an_existing_repository_configures_it(capsys, scratch_corpus):
-    data = as_json(capsys, "init", str(scratch_corpus))
-    assert data["created"] is False and Path(data["repository"]) == scratch_corpus.parent
-    assert not (scratch_corpus / ".git").exists()
-    assert git(scratch_corpus.parent, "config", "diff.lawdiff.textconv").strip() == "lawdiff textconv"
 
 
 # =========================================================================== as known on
@@ -555,7 +508,8 @@ def test_as_known_on_review_commands(capsys, history_repo):
     row2 = next(c for c in data["changes"] if c["provision"] == "row_2")
     assert row2["price"]["old"] == "1896.60"
     row2 = next(c for c in as_json(capsys, "diff", "2999", "668", corpus=root)["changes"] if c["provision"] == "row_2")
-    assert row2["price"] == {"old": "2000.00", "new": "1485", "delta": "-515.00", "percent": "-25.75"}
+    assert row2["price"] == {"old": "2000.00", "new": "1485", "delta": None, "percent": None,
+                             "unit": {"old": "per-service", "new": "per-recipient-per-day"}, "comparable": False}
     assert as_json(capsys, "diff", "2999", "668", corpus=root)["known_as_of"] is None
     blame = as_json(capsys, "blame", "2999", "--at", "2026-03-01", "--provision", "att_1__row_2",
                     "--as-known-on", "2024-01-31", corpus=root)

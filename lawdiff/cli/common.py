@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.markup import escape
 
+from lawdiff import LawdiffError
 from lawdiff.corpus import Corpus
 from lawdiff.cli.group import corpus_dir
 
@@ -62,6 +64,18 @@ def get_corpus(ctx: click.Context) -> Corpus:
     info = corpus.known_as_of
     click.echo(f"lawdiff: as known on {info['date']}: commit {info['commit'][:12]} of {info['committed']}", err=True)
     return corpus
+
+
+def output_file(path: Path, option: str) -> Path:
+    """``path`` for writing a file the user asked for (``--html``, ``-o``), checked before any
+    work: its folder must exist (a mistyped folder is refused, not created) and it must not be
+    a folder itself."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise LawdiffError(f"{option} {path}: folder {folder} does not exist (create it first)")
+    if path.is_dir():
+        raise LawdiffError(f"{option} {path}: is a folder, give a file name")
+    return path
 
 
 def console() -> Console:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import click
 from rich.markup import escape
 from rich.table import Table
 
 from lawdiff import LawdiffError, api
-from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, state_label
+from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, output_file, state_label
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.render.document_html import render_document_html
 from lawdiff.render.document_text import render_document_md, render_document_text
@@ -154,10 +155,10 @@ def timeline_cmd(ctx, work, as_json):
 def export_cmd(ctx, work, when, fmt, output):
     """WORK as in force on a date, as Akoma Ntoso XML with FRBR identifiers."""
     corpus = get_corpus(ctx)
+    if output:
+        output_file(Path(output), "--output")
     data = api.export_akn(corpus, api.resolve(corpus, work), when)
     if output:
-        from pathlib import Path
-
         from lawdiff.corpus import atomic_write
 
         atomic_write(Path(output), data)

@@ -14,7 +14,8 @@ from lawdiff.render.review_html import render_review_html
 from lawdiff.render.review_text import change_from_json, redline_body, render_review_text, summary_line
 from lawdiff.render.textconv import textconv
 from lawdiff.repo_init import init_corpus
-from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, print_work_header, state_label
+from lawdiff.cli.common import (DATE, as_known_on_option, console, get_corpus, output_file, print_work_header,
+                                state_label)
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.corpus import atomic_write
 
@@ -49,6 +50,8 @@ def _bound(b: dict | None, open_end: str = "open") -> str:
 def diff_cmd(ctx, works, d1, d2, when, provision, ignore_quotes, html_file, as_json):
     """Word-level redline of WORK between two dates (--from, --to), or from WORK to WORK_B."""
     corpus = get_corpus(ctx)
+    if html_file:
+        output_file(html_file, "--html")
     if len(works) > 2:
         raise LawdiffError("give one work with --from/--to, or two works")
     if len(works) == 1:
@@ -176,6 +179,7 @@ def init_cmd(directory: Path, as_json):
         emit_json(result)
         return
     what = "created" if result["created"] else "configured"
+    done = f"; committed {result['commit'][:10]}" if result["commit"] else ""
     click.echo(f"{what} lawdiff corpus repository {result['repository']} "
-               f"(.gitattributes: {result['gitattributes']}; diff.lawdiff.textconv = {result['textconv']})")
+               f"(.gitattributes: {result['gitattributes']}; diff.lawdiff.textconv = {result['textconv']}){done}")
 

@@ -17,13 +17,20 @@ from lawdiff import LawdiffError
 from lawdiff.dates import find_dates
 from lawdiff.ingest.issuers import Issuer, act_type, recognise_issuer
 from lawdiff.ingest.references import find_refs
-from lawdiff.ingest.repair import join_wrapped
+from lawdiff.ingest.repair import Repair, RepairLog, join_wrapped
 from lawdiff.lang import ACT_NUMBER
 
 #: adilet's status word above or below the heading ("Күшін жойған" = repealed, "Жаңа" = new, ...).
-STATUS_LINE = re.compile(r"^\s*(?:Күшін\s+жойған|Күші\s+жойылған|Жаңа|Жаңартылған|Қолданыстағы|Мерзімі\s+біткен"
-                         r"|Утративший\s+силу|Утратившие\s+силу|Утратило\s+силу|Новый|Обновленный|Действующий"
-                         r"|Действующие|Жарамсыз|Истек\s+срок\s+действия)\s*$", re.I)
+_STATUS_WORDS = (r"(?:Күшін\s+жойған|Күші\s+жойылған|Жаңартылған|Жаңа|Қолданыстағы|Мерзімі\s+біткен"
+                 r"|Утративший\s+силу|Утратившие\s+силу|Утратило\s+силу|Новый|Обновленный|Действующий"
+                 r"|Действующие|Жарамсыз|Истек\s+срок\s+действия)")
+STATUS_LINE = re.compile(rf"^\s*{_STATUS_WORDS}\s*$", re.I)
+#: A status word run into the requisites on the page ("Утративший силуРешение маслихата ...").
+_STATUS_LEAD = re.compile(rf"^{_STATUS_WORDS}\s*(?=[А-ЯЁӘҒҚҢӨҰҮҺІ])")
+_REGISTRATION = [
+    re.compile(r"(?P<when>\d{4}\s*жылы?\w*\s+\d{1,2}\s+\w+)\s+(?:№|N)\s*(?P<num>\d[\d-]*)\s+(?:болып\s+)?тіркел"),
+    re.compile(r"Зарегистрирован\w*\s[^.]*?(?P<when>\d{1,2}\s+\w+\s+\d{4})\s+года\s+(?:за\s+|под\s+)?(?:№|N)\s*(?P<num>\d[\d-]*)"),
+]
 _HEAD_REPEAL = re.compile(r"(?:Күші жойылды|Утратил\w* силу)\s*[-–—]?\s*(?P<rest>.*)$", re.I | re.S)
 _RU_HEAD = re.compile(
     r"(?P<word>Постановление|Приказ|Решение|Указ)\s+(?P<issuer>.+?)\s+от\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})"
@@ -49,6 +56,18 @@ class Head:
     repeal: str | None
     status: str | None = None          # the page's status word, as printed
     requisites_first: bool = False     # the head printed the requisites above the title
+
+
+def fix_glued_status(text: str, line: int = 0, log: RepairLog | None = None) -> str:
+    """"Утративший силуРешение маслихата ..." -> "Утративший силу Решение маслихата ...": the
+    page's status word run into the requisites when copied."""
+    m = _STATUS_LEAD.match(text.strip())
+    if not m or text.strip()[m.end() - 1:m.end()].isspace():
+        return text
+    new = text.strip()[:m.end()] + " " + text.strip()[m.end():]
+    if log is not None:
+        log.append(Repair("glued-status", line, text.strip(), new))
+    return new
 
 
 def is_requisites(text: str) -> bool:
@@ -82,8 +101,11 @@ def read_head(blocks: list[tuple[int, list[str]]], name: str) -> Head:
     if requisites_first:
         texts = [texts[1], texts[0], *texts[2:]]
     title = _title_text(texts[0])
+    if _BODY_START.search(title) or title.endswith(":"):
+        raise LawdiffError(f"{name}: not an act: the text starts in the body ({title[:60]!r}); "
+                           "include the act's title and requisites line")
     sentence = " ".join(texts[1:])
-    lead = re.match(r"^(?:Күшін жойған|Жаңа|Жаңартылған|Утративший силу|Новый)\s+", sentence)
+    lead = _STATUS_LEAD.match(sentence)
     if lead:
         status = status or lead.group(0).strip()
         sentence = sentence[lead.end():]
@@ -112,7 +134,7 @@ def read_head(blocks: list[tuple[int, list[str]]], name: str) -> Head:
     if kind is None:
         raise LawdiffError(f"{name}: unknown act type in {own[:120]!r}")
     registration = None
-    reg = re.search(r"(?P<when>\d{4}\s*жылы?\w*\s+\d{1,2}\s+\w+)\s+№\s*(?P<num>\d[\d-]*)\s+болып\s+тіркелді", own)
+    reg = next((m for m in (rx.search(own) for rx in _REGISTRATION) if m), None)
     if reg:
         registration = (reg["num"], find_dates(reg["when"])[0][1] if find_dates(reg["when"]) else None)
     return Head(title, issuer, kind, date, number, sentence.strip(), registration, repeal_text,

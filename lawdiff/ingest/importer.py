@@ -21,7 +21,7 @@ from lxml import etree
 from lawdiff import LawdiffError
 from lawdiff.dates import find_dates, parse_period
 from lawdiff.ingest import coverage, eif, fragments, layout, notes
-from lawdiff.ingest.head import Head, read_head
+from lawdiff.ingest.head import Head, fix_glued_status, read_head
 from lawdiff.ingest.references import find_refs
 from lawdiff.ingest.repair import (Repair, RepairLog, fix_latin_i, fix_letter_spacing,
                                    fix_space_before_punct, join_wrapped, normalise_chars)
@@ -130,6 +130,10 @@ def _repair_lines(lines: list[tuple[int, str]], log: RepairLog) -> list[tuple[in
     return out
 
 
+def _repair_head(lines: list[tuple[int, str]], log: RepairLog) -> list[tuple[int, str]]:
+    return [(n, fix_glued_status(t, n, log)) for n, t in _repair_lines(lines, log)]
+
+
 def _paras(lines: list[tuple[int, str]], lay: str, log: RepairLog) -> list[Para]:
     out: list[Para] = []
     for num, raw in layout.paragraphs(lines, lay):
@@ -188,7 +192,7 @@ def import_source(data: bytes, name: str, options: ImportOptions | None = None) 
     lines = [(n, normalise_chars(t)) for n, t in numbered]
     lay = layout.detect_layout(lines)
     doc = layout.split_document(lines, lay)
-    head = read_head(layout.head_blocks(_repair_lines(doc.head, []), lay), name)
+    head = read_head(layout.head_blocks(_repair_head(doc.head, []), lay), name)
     wid = work_id(head.issuer.code, head.type, head.date.year, head.number)
 
     errata = fragments.load_errata(options.errata_dir, wid) if options.errata_dir else None
@@ -199,6 +203,7 @@ def import_source(data: bytes, name: str, options: ImportOptions | None = None) 
     lang = language(head.title + " " + head.sentence)
 
     b = _Builder(head, wid, lang)
+    head_lines = _repair_head(doc.head, log)
     body_lines = _repair_lines(doc.body, log)
     paras = _paras(body_lines, lay, log)
     amending = any(_AMENDING.search(p.text) for p in paras)
@@ -219,7 +224,7 @@ def import_source(data: bytes, name: str, options: ImportOptions | None = None) 
     root = _assemble(b, log)
     tree = xmlio.reparse(root)
     xmlio.check_valid(tree, name)
-    coverage.check_nothing_lost(doc, _repair_lines(doc.head, []), tree.getroot(), name)
+    coverage.check_nothing_lost(doc, head_lines, tree.getroot(), name)
     return Imported(wid, tree.getroot(), log, warnings)
 
 

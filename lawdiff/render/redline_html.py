@@ -14,6 +14,8 @@ from typing import Iterable
 from lawdiff.diff import ADDED, CHANGED, DELETE, EQUAL, INSERT, REMOVED, Change, format_decimal, format_signed, summarise
 
 KIND_TEXT = {ADDED: "Қосылды", REMOVED: "Алып тасталды", CHANGED: "Өзгертілді"}
+UNIT_TEXT = {"per-service": "бір қызмет үшін", "per-recipient-per-day": "бір қызмет алушыға бір күнге"}
+UNITS_DIFFER = "Өлшем бірліктері әртүрлі: салыстырылмайды"
 
 _CSS = """
 :root { color-scheme: light; }
@@ -77,6 +79,10 @@ def _unique_ids(changes: list[Change]) -> list[str]:
 def _price_cells(change: Change) -> str:
     old, new = format_decimal(change.price_old), format_decimal(change.price_new)
     delta, pct = change.price_delta, change.price_percent
+    if change.units_differ:
+        return (f'<td class="num">{escape(old or "—")} <small>{escape(UNIT_TEXT.get(change.unit_old, change.unit_old))}</small></td>'
+                f'<td class="num">{escape(new or "—")} <small>{escape(UNIT_TEXT.get(change.unit_new, change.unit_new))}</small></td>'
+                f'<td class="units-differ" colspan="2">{UNITS_DIFFER}</td>')
     cls = ""
     if delta is not None and delta > 0:
         cls = " up"
@@ -94,7 +100,7 @@ def _price_cells(change: Change) -> str:
 def _price_table(changes: list[Change], ids: list[str]) -> str:
     rows = []
     for ch, sid in zip(changes, ids):
-        if not ch.is_tariff or (ch.price_old is not None and ch.price_old == ch.price_new):
+        if not ch.is_tariff or (ch.price_old is not None and ch.price_old == ch.price_new and not ch.units_differ):
             continue
         num = ch.row_new if ch.row_new is not None else ch.row_old
         text = ch.new if ch.new is not None else ch.old

@@ -21,6 +21,9 @@ _MARK = {DELETE: ("[-", "-]"), INSERT: ("{+", "+}")}
 def price_line(change: Change) -> str | None:
     """``948.30 → 1000.00 (+51.70, +5.45%)``; None for rows without a price or provisions."""
     old, new = change.price_old, change.price_new
+    if old is not None and new is not None and change.units_differ:
+        return (f"{format_decimal(old)} ({change.unit_old}) | {format_decimal(new)} ({change.unit_new}): "
+                "different units, not compared")
     if old is not None and new is not None:
         if old == new:
             return f"{format_decimal(new)} (unchanged)"

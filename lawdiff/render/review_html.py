@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from lawdiff.diff import ADDED, CHANGED, EQUAL, REMOVED, Change, WordOp
 from lawdiff.render.review_text import known_text, side_names, wording_source
 from lawdiff.review.compare import Alternative, Entry, Review
@@ -38,11 +40,9 @@ def render_review_html(review: Review) -> str:
             ch = alt.change
             if ch.kind == NOT_IN_CORPUS:
                 known = ch.new if ch.new is not None else ch.old
-                ch = Change(ch.eid, ch.kind, ch.old, ch.new, [WordOp(EQUAL, known)] if known else [], ch.label,
-                            ch.price_old, ch.price_new, ch.row_old, ch.row_new)
+                ch = dataclasses.replace(ch, ops=[WordOp(EQUAL, known)] if known else [])
             if cond:
-                ch = Change(ch.eid, ch.kind, ch.old, ch.new, ch.ops, f"{ch.label} — {cond}", ch.price_old,
-                            ch.price_new, ch.row_old, ch.row_new)
+                ch = dataclasses.replace(ch, label=f"{ch.label} — {cond}")
             changes.append(ch)
             plan.append((e, alt, cond))
     page = render_html(changes, review.title, f"{review.old.describe()} → {review.new.describe()}")

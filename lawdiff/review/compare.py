@@ -127,7 +127,9 @@ def _compare(eid: str, o: Reading | None, n: Reading | None, *, tariff_ids: bool
     if row is not None:
         prices = dict(price_old=o.row.price if o and o.row and not o.absent else None,
                       price_new=n.row.price if n and n.row and not n.absent else None,
-                      row_old=o.row.num if o and o.row else None, row_new=n.row.num if n and n.row else None)
+                      row_old=o.row.num if o and o.row else None, row_new=n.row.num if n and n.row else None,
+                      unit_old=o.row.unit or None if o and o.row else None,
+                      unit_new=n.row.unit or None if n and n.row else None)
     if o is None and n is None:
         return Change(eid, UNCHANGED, None, None, [], label)
     if o is None:
@@ -331,8 +333,8 @@ def diff_works(corpus: Corpus, work_a: str, work_b: str, *, at: dt.date | None =
                             notes, **kw)
     ua, ub = _units(ra.act), _units(rb.act)
     if ua and ub and ua != ub:
-        notes.append(f"prices are {', '.join(ua)} in {ra.act.id} but {', '.join(ub)} in {rb.act.id}: "
-                     "the differences compare different units")
+        notes.append(f"prices are in different units: {', '.join(ua)} in {ra.act.id} but {', '.join(ub)} in "
+                     f"{rb.act.id}; both prices are shown, and no rise, fall or percentage is counted between them")
     for act in (ra.act, rb.act):
         if not act.complete:
             notes.append(f"{act.id} is a partial text: {act.coverage_note}")

@@ -45,6 +45,7 @@ class RowValue:
     position: str
     price: Decimal
     category: str = ""
+    unit: str = ""              # of its table: what the price is for
 
 
 @dataclass(eq=False)
@@ -85,8 +86,10 @@ def version_holder(el: etree._Element) -> etree._Element:
 
 def _row_value(el: etree._Element) -> RowValue:
     group = el.getparent()
+    table = group.getparent() if group is not None else None
     return RowValue(int(el.get("num")), el.findtext("service") or "", el.findtext("position") or "",
-                    Decimal(el.get("price")), group.findtext("heading") or "" if group is not None else "")
+                    Decimal(el.get("price")), group.findtext("heading") or "" if group is not None else "",
+                    table.get("unit") or "" if table is not None else "")
 
 
 def _leaf_text(el: etree._Element) -> str:
