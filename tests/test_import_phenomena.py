@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import load_cases
+from conftest import DATA, load_cases
 from lawdiff.ingest.coverage import document_words, words
 from lawdiff.ingest.importer import ImportOptions, import_source
 from lawdiff.model import xmlio
@@ -65,3 +65,16 @@ def test_appendices_and_chapters(case):
         assert outline(app) == want["outline"]
     assert [line.text for line in root.iterfind("body/signature/line")] == exp["signature"]
     assert root.find("unstructured") is None
+
+
+def test_tariff_table_pasted_from_the_web_page_is_typed():
+    """Synthetic: a tariff table as `cell | cell |` rows reads as typed rows, prices exact."""
+    path = DATA / "ingest" / "synthetic_kk_web_tariff_table.txt"
+    root = import_source(path.read_bytes(), path.name, ImportOptions()).root
+    assert xmlio.schema_errors(root) == [] and root.find("meta/source").get("layout") == "web"
+    (table,) = root.iter("tariffs")
+    assert table.get("unit") == "per-service" and table.get("setting") == "home"
+    rows = [(r.get("num"), r.get("price"), r.findtext("service"), r.findtext("position")) for r in table.iter("row")]
+    assert rows == [("1", "587", "Тамақ дайындау", "Әлеуметтік қызметкер"),
+                    ("2", "1896.60", "Үй жинау", "Әлеуметтік қызметкер")]
+    assert table.findtext("group/heading") == "Әлеуметтік-тұрмыстық қызметтер"

@@ -27,7 +27,8 @@ from lawdiff.validate import validate_file
 @click.option("--no-commit", is_flag=True, help="Write the file but do not commit it.")
 @click.pass_context
 def import_cmd(ctx, file: Path, coverage, excerpt, alias, dry_run, no_commit):
-    """Import an adilet plain-text export FILE into the corpus as one work."""
+    """Import the plain text of one act FILE into the corpus as one work (an adilet export, or
+    text copied from the act's web page)."""
     corpus = get_corpus(ctx)
     try:
         data = file.read_bytes()
@@ -44,6 +45,8 @@ def import_cmd(ctx, file: Path, coverage, excerpt, alias, dry_run, no_commit):
     act = Act(result.root)
     tables = act.tariff_tables()
     rows = sum(len(t.findall(".//row")) for t in tables)
+    for warning in result.warnings:
+        click.echo(f"lawdiff: warning: {warning}", err=True)
     if dry_run:
         click.echo(f"{result.work}: parsed, valid ({len(result.log)} repairs, {rows} tariff rows); nothing written")
         return

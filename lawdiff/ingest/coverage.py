@@ -72,10 +72,14 @@ def document_words(root: etree._Element) -> Counter:
 def check_nothing_lost(doc: layout.Document, head: list[tuple[int, str]], root: etree._Element, name: str) -> None:
     """Refuse (one line) a document that lost a word of its source."""
     source = _source_words(doc, head)
-    missing = Counter(w for _, w in source) - document_words(root)
+    found = document_words(root)
+    missing = Counter(w for _, w in source) - found
     if not missing:
         return
-    line = next((n for n, w in source if w in missing and n), None)
+    # The first line holding a word the document lacks entirely; else (a word kept fewer times
+    # than written) the last line holding it.
+    line = next((n for n, w in source if w in missing and not found[w] and n), None) \
+        or next((n for n, w in reversed(source) if w in missing and n), None)
     listed = ", ".join(sorted(missing)[:_MAX_LISTED])
     where = f"{name}:{line}" if line else name
     raise LawdiffError(f"{where}: the import would lose {sum(missing.values())} words of the text "

@@ -307,7 +307,10 @@ def _read_appendix(b: _Builder, app: layout.Appendix, lay: str, log: RepairLog) 
         heading_lines = _repair_lines([(n, t) for n, t in app.lines[:start] if t.strip()], log)
         if heading_lines:
             etree.SubElement(el, "heading").text = join_wrapped([t for _, t in heading_lines])
-        table = parse_tariff_table(app.lines, lay, log)
+        if lay == "web":
+            table = parse_tariff_table(layout.web_rows_as_cells(app.lines), "cells", log)
+        else:
+            table = parse_tariff_table(app.lines, lay, log)
         el.append(_tariffs_xml(table, app.num))
     else:
         paras = _paras(_repair_lines(app.lines, log), lay, log)

@@ -186,6 +186,20 @@ def paragraphs(lines: list[Line], layout: str) -> list[tuple[int, list[str]]]:
     return out
 
 
+def web_rows_as_cells(lines: list[Line]) -> list[Line]:
+    """A table pasted from the web page ("1 | Тамақ дайындау | ... | 587 |", one row a line)
+    in the cells layout the tariff-table reader knows: a TAB line per cell, a blank line
+    after each row; every cell keeps its source line number."""
+    out: list[Line] = []
+    for num, text in lines:
+        if _is_blank(text):
+            continue
+        cells = [c.strip() for c in text.strip().strip("|").split("|")]
+        out.extend((num, "\t" + c) for c in cells)
+        out.append((num, ""))
+    return out
+
+
 def head_blocks(head: list[Line], layout: str = "pdf") -> list[tuple[int, list[str]]]:
     """The head's blocks: title, status line, issuer sentence... (blank-separated; on the
     web page, one line each)."""
