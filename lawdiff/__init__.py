@@ -4,12 +4,39 @@ The public Python API lives in :mod:`lawdiff.api`; the command line in
 :mod:`lawdiff.cli` only wraps it.
 """
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:     # the one version source is pyproject.toml, read from the installed metadata
+    __version__ = version("lawdiff")
+except PackageNotFoundError:     # run from a source tree that was never installed
+    __version__ = "unknown"
 
 
 class LawdiffError(Exception):
-    """A user-facing error: the CLI prints its message on one line and exits 1.
+    """A user-facing error: the CLI prints its message on one line and exits with
+    :attr:`exit_code` (1: bad input, the default).
 
     Raise it (or a subclass) for anything caused by input or data rather than by
     a bug, and make the message name the file, line or instruction at fault.
     """
+
+    exit_code = 1
+
+
+class CorpusStateError(LawdiffError):
+    """The corpus is not in a state to answer or to be written (none found, git cannot
+    commit): the input was fine, the place it applies to is not. Exit code 3."""
+
+    exit_code = 3
+
+
+class ConflictError(LawdiffError):
+    """Another writer, or a change made meanwhile, stands in the way; trying again later may
+    succeed. Exit code 4."""
+
+    exit_code = 4
+
+
+#: Exit codes of the command line, documented in docs/json.md ("Exit codes").
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_CORPUS_STATE, EXIT_CONFLICT = 0, 1, 2, 3, 4
+EXIT_INTERNAL = 70      # a bug (sysexits' EX_SOFTWARE), never bad input

@@ -94,3 +94,56 @@ def parse_period(text: str) -> tuple[int, str] | None:
 def iso(d: dt.date | None) -> str | None:
     """ISO form of a date, None passes through."""
     return d.isoformat() if d else None
+
+
+# -- dates typed by a user (command-line options) ---------------------------------------------
+
+EN_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+#: Said in every help text and error about a date, so a user never has to guess.
+ACCEPTED_FORMS = ("YYYY-MM-DD, DD.MM.YYYY, or day, month name and year "
+                  "(1 наурыз 2026, 2026 жылғы 1 наурыз, 1 марта 2026, 1 March 2026)")
+_DAY_MONTH_YEAR = re.compile(r"(?P<d>\d{1,2})\s+(?P<m>[^\W\d_]+)\.?,?\s+(?P<y>\d+)(?:\s*(?:жыл|года?|г)\.?)?",
+                             re.IGNORECASE)
+_NUMERIC = re.compile(r"(?P<a>\d+)(?P<sep>[-./])(?P<b>\d+)(?P=sep)(?P<c>\d+)")
+
+
+def _month_number(word: str) -> int | None:
+    """The month a Kazakh, Russian or English month name (any case ending) stands for."""
+    w = word.lower()
+    for stem, num in KK_MONTHS.items():
+        if w.startswith(stem):
+            return num
+    if re.fullmatch(_RU_MONTH_RE, w):
+        return _ru_month(w)
+    hits = {num for name, num in EN_MONTHS.items() if len(w) >= 3 and name.startswith(w)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def parse_user_date(text: str) -> dt.date:
+    """A date typed by a user, in one of :data:`ACCEPTED_FORMS`.
+
+    Raises ValueError with a one-line reason that lists the accepted forms. A two-digit year
+    is refused rather than guessed: "01.03.26" could be 1926 or 2026, and an act's date is
+    never worth a guess."""
+    t = " ".join(str(text).split()).rstrip(".")
+    m = _NUMERIC.fullmatch(t)
+    if m and m["sep"] == "-" and len(m["a"]) == 4:
+        y, mo, d = m["a"], m["b"], m["c"]
+    elif m and m["sep"] in "./" and len(m["a"]) <= 2:
+        d, mo, y = m["a"], m["b"], m["c"]
+    elif (m2 := _DAY_MONTH_YEAR.fullmatch(t)) or (m2 := KK_DATE.fullmatch(t)):
+        month = _month_number(m2["m"])
+        if month is None:
+            raise ValueError(f"{text!r}: {m2['m']!r} is not a month name; use {ACCEPTED_FORMS}")
+        d, mo, y = m2["d"], str(month), m2["y"]
+    else:
+        raise ValueError(f"{text!r} is not a date; use {ACCEPTED_FORMS}")
+    if len(y) != 4:
+        raise ValueError(f"{text!r}: the year must have four digits; use {ACCEPTED_FORMS}")
+    try:
+        return dt.date(int(y), int(mo), int(d))
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date (no such day); use {ACCEPTED_FORMS}") from None

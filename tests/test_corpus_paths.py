@@ -35,7 +35,7 @@ def test_lawdiff_corpus_variable_relative_to_the_current_directory(tmp_path):
 
 def test_no_corpus_anywhere_is_one_line_naming_what_was_tried(tmp_path):
     done = run_script("ls", cwd=tmp_path)
-    assert done.returncode == 1
+    assert done.returncode == 3     # the corpus state, not the input, is at fault
     assert done.stderr.count("\n") == 1
     assert "LAWDIFF_CORPUS" in done.stderr and str(tmp_path) in done.stderr
 

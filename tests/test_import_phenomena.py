@@ -63,6 +63,8 @@ def test_appendices_and_chapters(case):
         assert [m.text for m in app.iterfind("mark")] == want["mark"]
         assert app.findtext("heading") == want["heading"]
         assert outline(app) == want["outline"]
+        nested = [(a.get("eId"), [m.text for m in a.iterfind("mark")], a.findtext("heading")) for a in app.iterfind("appendix")]
+        assert nested == [(n["eId"], n["mark"], n["heading"]) for n in want.get("nested", [])]
     assert [line.text for line in root.iterfind("body/signature/line")] == exp["signature"]
     assert root.find("unstructured") is None
 

@@ -20,9 +20,9 @@ def git(root: Path, *args: str, env: dict[str, str] | None = None) -> str:
                           check=True, capture_output=True, text=True, env=env).stdout
 
 
-def fails(capsys, *args: str) -> str:
+def fails(capsys, *args: str, exit_code: int = 1) -> str:
     code, out, err = lawdiff(capsys, *args)
-    assert code == 1, (out, err)
+    assert code == exit_code, (out, err)
     assert len(err.splitlines()) == 1 and err.startswith("lawdiff: error: "), err
     return err
 
@@ -94,7 +94,7 @@ def test_init_refuses_a_non_empty_directory(capsys, tmp_path):
     assert not (other / ".git").exists() and not (other / ".gitattributes").exists()
     afile = tmp_path / "file"
     afile.write_text("x")
-    assert "is a file" in fails(capsys, "init", str(afile))
+    assert "is a file" in fails(capsys, "init", str(afile), exit_code=2)     # click checks the path
 
 
 def test_init_inside_an_existing_repository_configures_and_commits_there(capsys, scratch_corpus):

@@ -203,16 +203,16 @@ def test_partial_corpus_text_reports_what_it_lacks(scratch_corpus, tmp_path, cap
 # ---------------------------------------------------------------------------- bad input
 
 
-@pytest.mark.parametrize("args, message", [
-    (["330", "no-such-file.txt"], "no-such-file.txt: cannot read"),
-    (["330", str(SOURCES / "seeds" / "000_d549a2350b03cdd1.txt")], "is the text of kz/oral-akimat/resolution/2025/1971, not of kz/government/decree/2009/330"),
-    (["kz/government/decree/2009/999", str(SEED_330)], "999"),
-    (["330", str(SEED_330), "--at", "31.02.2023"], "is not a date"),
+@pytest.mark.parametrize("args, message, exit_code", [
+    (["330", "no-such-file.txt"], "no-such-file.txt: cannot read", 1),
+    (["330", str(SOURCES / "seeds" / "000_d549a2350b03cdd1.txt")], "is the text of kz/oral-akimat/resolution/2025/1971, not of kz/government/decree/2009/330", 1),
+    (["kz/government/decree/2009/999", str(SEED_330)], "999", 1),
+    (["330", str(SEED_330), "--at", "31.02.2023"], "is not a date", 2),     # a usage error
 ])
-def test_bad_input_is_one_line_exit_1(args, message):
+def test_bad_input_is_one_line_exit_1(args, message, exit_code):
     before = corpus_bytes()
     proc = run_script("verify", *args)
-    assert proc.returncode == 1
+    assert proc.returncode == exit_code
     assert proc.stdout == ""
     assert len(proc.stderr.strip().splitlines()) == 1 and message in proc.stderr
     assert "Traceback" not in proc.stderr

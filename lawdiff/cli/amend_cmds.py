@@ -11,7 +11,7 @@ from rich.table import Table
 from lawdiff import LawdiffError, api
 from lawdiff.amend import store
 from lawdiff.amend.apply import apply_act
-from lawdiff.cli.common import console, get_corpus
+from lawdiff.cli.common import console, get_corpus, shorten
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.model.ids import check_work_id
 from lawdiff.render.redline_text import render_text
@@ -19,13 +19,6 @@ from lawdiff.render.redline_text import render_text
 
 def _op_json(i: int, op) -> dict:
     return {"id": f"op_{i}", **op.to_json()}
-
-
-def _short(text: str | None, n: int = 70) -> str:
-    if not text:
-        return ""
-    text = text.replace("\n", " ⏎ ")
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 @cli.command("amendments")
@@ -71,7 +64,7 @@ def amendments_cmd(ctx, work, do_store, reparse, as_json):
         elif op.source_appendix:
             change = f"= appendix {op.source_appendix} of the act"
         else:
-            change = _short("\n".join(op.text))
+            change = shorten("\n".join(op.text), 70)
         target = f"{op.work} {op.eid or ''}".strip()
         table.add_row(str(i), op.op, escape(target), escape(change), op.status)
     out.print(table)
@@ -79,7 +72,7 @@ def amendments_cmd(ctx, work, do_store, reparse, as_json):
         if op.status == "parsed-with-warning":
             out.print(f"[yellow]warning[/] op_{i}: {escape(op.reason or '')}")
     for u in result.unparsed:
-        out.print(f"[red]unparsed[/]: {escape(_short(u.source, 120))} — {escape(u.reason)}")
+        out.print(f"[red]unparsed[/]: {escape(shorten(u.source, 120))} — {escape(u.reason)}")
 
 
 @cli.command("apply")

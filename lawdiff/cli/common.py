@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from pathlib import Path
 
@@ -13,25 +12,39 @@ from rich.markup import escape
 
 from lawdiff import LawdiffError
 from lawdiff.corpus import Corpus
+from lawdiff.dates import ACCEPTED_FORMS, parse_user_date
 from lawdiff.cli.group import corpus_dir
 
 
 class DateType(click.ParamType):
-    """A date as YYYY-MM-DD or DD.MM.YYYY."""
+    """A date in one of :data:`lawdiff.dates.ACCEPTED_FORMS` (ISO, DD.MM.YYYY, month names in
+    Kazakh, Russian or English); anything else, a two-digit year too, is refused with the forms."""
 
     name = "DATE"
 
     def convert(self, value, param, ctx):
         if isinstance(value, dt.date):
             return value
-        text = str(value).strip()
         try:
-            if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", text):
-                d, m, y = text.split(".")
-                return dt.date(int(y), int(m), int(d))
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            self.fail(f"{value!r} is not a date (use YYYY-MM-DD or DD.MM.YYYY)", param, ctx)
+            return parse_user_date(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def describe_date_parameters(group: click.Group) -> None:
+    """Add the accepted date forms to the help of every DATE option, and to the help of every
+    command taking a DATE argument, so that ``--help`` says how to write a date."""
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            describe_date_parameters(command)
+            continue
+        for param in command.params:
+            if not isinstance(param.type, DateType):
+                continue
+            if isinstance(param, click.Option):
+                param.help = f"{param.help or ''} DATE: {ACCEPTED_FORMS}.".strip()
+            elif command.help and ACCEPTED_FORMS not in command.help:
+                command.help = f"{command.help}\n\nDATE: {ACCEPTED_FORMS}."
 
 
 DATE = DateType()
@@ -76,6 +89,19 @@ def output_file(path: Path, option: str) -> Path:
     if path.is_dir():
         raise LawdiffError(f"{option} {path}: is a folder, give a file name")
     return path
+
+
+def shorten(text: str | None, width: int) -> str:
+    """``text`` on one line in at most ``width`` characters: cut at the last word boundary that
+    fits and marked with "…", so a title never ends mid-word ("...арнаулы әле")."""
+    one = " ".join((text or "").replace("\n", " ⏎ ").split())
+    if len(one) <= width:
+        return one
+    cut = one[: width - 1]
+    space = cut.rfind(" ")
+    if space > width // 2:       # a very long word is cut inside rather than dropped whole
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—«\"(") + "…"
 
 
 def console() -> Console:

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from lawdiff import LawdiffError, api
 from lawdiff.build import build as build_corpus
-from lawdiff.cli.common import DATE, console, get_corpus
+from lawdiff.cli.common import DATE, console, get_corpus, shorten
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.gitlog import commit
 from lawdiff.ingest.importer import ImportOptions, import_source
@@ -109,7 +109,7 @@ def ls_cmd(ctx, as_json):
     table = Table("work", "type", "No.", "date", "place", "title", box=None)
     for w in works:
         table.add_row(w["work"], w["type"], w["number"], w["date"], w["place"] or "",
-                      escape(w["title"][:70] + ("" if w["complete"] else " [partial]")))
+                      escape(shorten(w["title"], 70) + ("" if w["complete"] else " [partial]")))
     console().print(table)
 
 

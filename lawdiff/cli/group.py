@@ -8,10 +8,12 @@ from pathlib import Path
 
 import click
 
-from lawdiff import LawdiffError
+from lawdiff import (EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USAGE, CorpusStateError, LawdiffError,
+                     __version__)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="lawdiff", message="%(prog)s %(version)s")
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Corpus directory. Default: $LAWDIFF_CORPUS, else the nearest corpus/ folder "
                    "in the current directory or above it.")
@@ -41,7 +43,7 @@ def find_corpus(option: Path | None, env: str | None, cwd: Path) -> Path:
         candidate = folder / "corpus"
         if candidate.is_dir():
             return candidate
-    raise LawdiffError(f"no corpus found: no --corpus option, LAWDIFF_CORPUS is not set, and there is no "
+    raise CorpusStateError(f"no corpus found: no --corpus option, LAWDIFF_CORPUS is not set, and there is no "
                        f"corpus/ folder in {cwd} or any folder above it")
 
 
@@ -61,24 +63,30 @@ def fail(message: str) -> None:
 
 
 def run(argv: list[str] | None = None) -> int:
-    """Run the CLI; user errors become one line on stderr and exit code 1, never a traceback."""
+    """Run the CLI; errors become one line on stderr, never a traceback, with the exit code of
+    their kind: 1 bad input, 2 usage (click's convention), 3 corpus state, 4 conflict,
+    70 internal error, 130 interrupted (docs/json.md, "Exit codes")."""
     try:
         code = cli.main(args=argv, standalone_mode=False, prog_name="lawdiff")
         if isinstance(code, int):
             return code
     except LawdiffError as exc:
         click.echo(f"lawdiff: error: {exc}", err=True)
-        return 1
+        return exc.exit_code
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.Abort:
         click.echo("lawdiff: aborted", err=True)
-        return 1
+        return EXIT_BAD_INPUT
+    except click.UsageError as exc:
+        hint = f" (lawdiff {exc.ctx.command_path.partition(' ')[2]} --help)".replace("  ", " ") if exc.ctx else ""
+        click.echo(f"lawdiff: error: {exc.format_message()}{hint}", err=True)
+        return EXIT_USAGE
     except click.ClickException as exc:
         click.echo(f"lawdiff: error: {exc.format_message()}", err=True)
-        return 1 if exc.exit_code != 0 else 0
+        return exc.exit_code
     except BrokenPipeError:
-        return 1
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         click.echo("lawdiff: interrupted", err=True)
         return 130
@@ -86,5 +94,5 @@ def run(argv: list[str] | None = None) -> int:
         if os.environ.get("LAWDIFF_DEBUG"):
             raise
         click.echo(f"lawdiff: internal error: {type(exc).__name__}: {exc} (LAWDIFF_DEBUG=1 shows the traceback)", err=True)
-        return 2
+        return EXIT_INTERNAL
     return 0

@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from lawdiff import LawdiffError, api
-from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, output_file, state_label
+from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, output_file, shorten, state_label
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.render.document_html import render_document_html
 from lawdiff.render.document_text import render_document_md, render_document_text
@@ -43,12 +43,17 @@ def tariff_cmd(ctx, work, when, place, setting, service, position, as_json):
         raise LawdiffError("give --work WORK, or --at DATE and --place PLACE")
     if as_json:
         emit_json(rows)
-        for r in ([] if rows else reasons):
-            click.echo(f"no rows: {r}", err=True)
-        return
+    else:
+        _print_tariff_tables(rows, when)
+    for reason in reasons:     # messages about the answer: stderr, in both forms (docs/json.md)
+        click.echo(f"{'note' if rows else 'no rows'}: {reason}", err=True)
+
+
+def _print_tariff_tables(rows: list[dict], when: dt.date | None) -> None:
+    """One table per work, as the act prints it: its category headings between the rows."""
     out = console()
     if not rows:
-        out.print("No tariff rows." + "".join(f"\n  {escape(r)}" for r in reasons))
+        out.print("No tariff rows.")
         return
     for wid in dict.fromkeys(r["work"] for r in rows):
         mine = [r for r in rows if r["work"] == wid]
@@ -62,11 +67,13 @@ def tariff_cmd(ctx, work, when, place, setting, service, position, as_json):
         table.add_column("service", ratio=3)
         table.add_column("position", ratio=1)
         table.add_column("price", justify="right", no_wrap=True)
+        category = None
         for r in mine:
+            if r.get("category") and r["category"] != category:
+                category = r["category"]
+                table.add_row("", f"[bold]{escape(category)}[/]", "", "")
             table.add_row(str(r["row"]), escape(r["service"]), escape(r["position"]), r["price"])
         out.print(table)
-    for reason in reasons:
-        out.print(f"[dim]{escape(reason)}[/]")
 
 
 @cli.command("show")
@@ -113,7 +120,7 @@ def at_cmd(ctx, date: dt.date, as_json):
         return
     table = Table("work", "status", "title", "why", box=None)
     for w in works:
-        table.add_row(w["work"], state_label(w["status"]), escape(w["title"][:60]), escape(w["reason"][:110]))
+        table.add_row(w["work"], state_label(w["status"]), escape(shorten(w["title"], 60)), escape(shorten(w["reason"], 110)))
     console().print(table)
 
 
@@ -135,7 +142,7 @@ def timeline_cmd(ctx, work, as_json):
         what = e["date"] or (f"rule {e['rule']}" if e["rule"] else "date not stated")
         extra = f" by {e['by']}" if e["by"] else ""
         target = f" ({e['target']})" if e["target"] else ""
-        out.print(f"  {e['kind']:<18} {what:<22}{extra}{escape(target)}  [dim]{escape('[' + e['origin'] + '] ' + e['source'][:100])}[/]")
+        out.print(f"  {e['kind']:<18} {what:<22}{extra}{escape(target)}  [dim]{escape('[' + e['origin'] + '] ' + shorten(e['source'], 100))}[/]")
     eif = t["entry_into_force"]
     out.print(f"entry into force: {eif['date'] or 'undetermined, not before ' + str(eif['earliest'])} — {escape(eif['reason'])}")
     if t["end"]:

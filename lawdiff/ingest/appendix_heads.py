@@ -42,6 +42,13 @@ MARK_OPEN = re.compile(
 _SENTENCE_END = re.compile(r"[.;:,]\s*$")
 _ACT_NUMBER = re.compile(r"(?:№|\bN)\s*\S*\d")
 _NUM = re.compile(r"(\d+(?:-\d+)*)-(?:қосымша|Қосымша|ҚОСЫМША)|(?:Приложение|ПРИЛОЖЕНИЕ)\s+№?\s*(\d+(?:-\d+)*)")
+#: A mark that names a document the act approved ("Қағидаларға 1-қосымша", "Приложение 1 к
+#: Правилам ..."), not the act itself: the appendix belongs to that document's appendix.
+_OF_APPROVED = re.compile(
+    r"(?:[Ққ]ағидалар|[Ее]реже|[Нн]ұсқаулық|[Әә]дістеме|[Тт]ізбе|[Сс]тандарт)\w*\s+(?:\d+(?:-\d+)*-)?қосымша"
+    r"|к\s+(?:Правилам|Положению|Инструкции|Методике|Перечню|Стандарту|Порядку)\b", re.I)
+_OF_ACT = re.compile(r"(?:қаулы|шешім|бұйрық|жарлық|өкім)\w*\s+(?:\d+(?:-\d+)*-)?қосымша|бек[іi]т[іi]лген"
+                     r"|к\s+(?:постановлению|решению|приказу|указу|распоряжению)|Утвержден", re.I)
 MARK_LINE_MAX = 90
 _ONE_LINE_MARK_MAX = 300
 _MARK_MAX_LINES = 6
@@ -59,6 +66,11 @@ def is_mark_line(text: str, layout: str) -> bool:
     if not (MARK_END.search(t) or MARK_OPEN.match(t)):
         return False
     return len(t) < MARK_LINE_MAX or (len(t) < _ONE_LINE_MARK_MAX and bool(_ACT_NUMBER.search(t) or MARK_OPEN.match(t)))
+
+
+def of_approved_document(mark: str) -> bool:
+    """Does the mark attach its appendix to a document the act approved (nested), not to the act?"""
+    return bool(_OF_APPROVED.search(mark)) and not _OF_ACT.search(mark)
 
 
 def mark_number(text: str) -> str | None:

@@ -133,6 +133,10 @@ def read_head(blocks: list[tuple[int, list[str]]], name: str) -> Head:
         raise LawdiffError(f"{name}: unknown issuing body in {own[:120]!r}; add it to lawdiff/data/issuers.json")
     if kind is None:
         raise LawdiffError(f"{name}: unknown act type in {own[:120]!r}")
+    own_ref = next((r for r in find_refs(title) if r.number == number and r.date == date), None)
+    if own_ref is not None:
+        raise LawdiffError(f"{name}: not an act: the first line is the act's own requisites "
+                           f"({title[:60]!r}), and no title stands beside them")
     registration = None
     reg = next((m for m in (rx.search(own) for rx in _REGISTRATION) if m), None)
     if reg:

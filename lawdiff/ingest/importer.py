@@ -27,7 +27,7 @@ from lawdiff.ingest.repair import (Repair, RepairLog, fix_latin_i, fix_letter_sp
                                    fix_space_before_punct, join_wrapped, normalise_chars)
 from lawdiff.ingest.structure import Para, assign_eids, build_units, classify
 from lawdiff.model import xmlio
-from lawdiff.model.ids import work_id
+from lawdiff.model.ids import eid, work_id
 
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
 #: Characters XML 1.0 cannot hold (\x0b, \x0c and \x1c-\x1e end lines, so they never reach it).
@@ -211,7 +211,11 @@ def import_source(data: bytes, name: str, options: ImportOptions | None = None) 
     _read_signature(b, doc.signature)
     warnings = _read_unstructured(b, doc.unstructured, name)
     for app in doc.appendices:
-        b.appendices.append(_read_appendix(b, app, lay, log))
+        if app.nested:   # an appendix of the approved Rules: inside the Rules' appendix
+            holder = b.appendices[-1]
+            holder.append(_read_appendix(b, app, lay, log, [("appendix", holder.get("num"))]))
+        else:
+            b.appendices.append(_read_appendix(b, app, lay, log))
     for num in options.absent_appendices:
         if any(a.get("num") == num for a in b.appendices):
             raise LawdiffError(f"{name}: appendix {num} is in the text, it cannot be marked absent")
@@ -283,7 +287,8 @@ def _note_event(b: _Builder, n: notes.Note) -> None:
                 by=by, by_date=act.date if act else None, target=n.target or n.target_words or None)
 
 
-def _read_appendix(b: _Builder, app: layout.Appendix, lay: str, log: RepairLog) -> etree._Element:
+def _read_appendix(b: _Builder, app: layout.Appendix, lay: str, log: RepairLog,
+                   holder: list[tuple[str, str | None]] | None = None) -> etree._Element:
     el = etree.Element("appendix", num=app.num)
     mark_blocks: list[list[str]] = [[]]
     for _, t in _repair_lines(app.mark, log):
@@ -329,8 +334,9 @@ def _read_appendix(b: _Builder, app: layout.Appendix, lay: str, log: RepairLog) 
             etree.SubElement(el, "heading").text = body_paras.pop(0).text
         for unit in build_units(body_paras):
             el.append(unit)
-    el.set("eId", f"att_{app.num}")
-    assign_eids(el, [("appendix", app.num)])
+    path = (holder or []) + [("appendix", app.num)]
+    el.set("eId", eid(path))
+    assign_eids(el, path)
     return el
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lawdiff.ingest.appendix_heads import INITIALS, mark_starts
+from lawdiff.ingest.appendix_heads import INITIALS, mark_starts, of_approved_document
 from lawdiff.ingest.head import STATUS_LINE, is_requisites
 from lawdiff.ingest.structure import Para, classify
 
@@ -37,6 +37,7 @@ class Appendix:
     num: str
     mark: list[Line]
     lines: list[Line]
+    nested: bool = False   # an appendix of the Rules (or other document) the act approved
 
 
 @dataclass
@@ -79,7 +80,9 @@ def split_document(lines: list[Line], layout: str) -> Document:
     appendices = []
     for k, (start, end_of_mark, num) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(rest)
-        appendices.append(Appendix(num, rest[start:end_of_mark], rest[end_of_mark:stop]))
+        mark = rest[start:end_of_mark]
+        nested = bool(appendices) and of_approved_document(" ".join(t for _, t in mark))
+        appendices.append(Appendix(num, mark, rest[end_of_mark:stop], nested))
     return Document(layout, head, body, signature, appendices, unplaced)
 
 
