@@ -19,7 +19,10 @@ from lawdiff.model.ids import check_work_id
 from lawdiff.records import Lookup, row_json, work_summary
 
 SETTINGS = ("home", "semi-stationary", "stationary")
-EVENT_KINDS = ("published", "entry-into-force", "repealed", "amended", "registered", "signed", "expired")
+EVENT_KINDS = ("published", "entry-into-force", "repealed", "amended", "registered", "signed", "expired",
+               "cancelled")
+#: Facts a work has once: a second one contradicts the first and needs ``replace``.
+_ONCE = ("published", "entry-into-force", "registered", "signed", "repealed", "expired", "cancelled")
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -193,9 +196,9 @@ def show(corpus: Corpus, work: str, when: dt.date | None = None, provision: str 
         if provision and not (eid == provision or eid.startswith(provision + "__")):
             continue
         st, vi = T.version_status(act, el, when, lookup, wi)
-        if st.state in ("not-yet-in-force", "repealed", "expired") and not provision:
+        if st.state in ("not-yet-in-force", "repealed", "cancelled", "expired") and not provision:
             continue
-        if st.state in ("not-yet-in-force", "repealed", "expired") and provision:
+        if st.state in ("not-yet-in-force", "repealed", "cancelled", "expired") and provision:
             # keep the history out: only versions that could be in force are shown
             continue
         provisions.append({"eId": eid, "text": None if vi.absent else _text_of(el), "status": st.state,
@@ -258,8 +261,57 @@ def timeline(corpus: Corpus, work: str) -> dict:
             "ends_by": wi.end_state if wi.end else None, "changes": changes}
 
 
-def add_event(corpus: Corpus, work: str, kind: str, when: dt.date, source: str, by: str | None = None) -> tuple[Act, Event]:
-    """Record a fact in a work's lifecycle (a user's fact wins over one read from the text)."""
+def event_id(index: int) -> str:
+    """The id of a lifecycle event as ``event list`` shows it: its place in the lifecycle."""
+    return f"ev_{index}"
+
+
+def list_events(corpus: Corpus, work: str) -> list[dict]:
+    """A work's lifecycle facts with their ids and who gave each (the text, a note, a person)."""
+    act = corpus.load(check_work_id(work))
+    return [{"id": event_id(i), **e.to_json(), "given_by": T.ORIGIN_LABELS.get(e.origin, e.origin)}
+            for i, e in enumerate(act.events(), 1)]
+
+
+def remove_event(corpus: Corpus, work: str, ident: str) -> tuple[Act, Event]:
+    """Remove a fact a person recorded. Facts read from the text stay: the text says them."""
+    m = re.fullmatch(r"ev_(\d+)", ident.strip())
+    if not m:
+        raise LawdiffError(f"invalid event id {ident!r}: expected ev_N as `lawdiff event list` shows")
+    act = corpus.load(check_work_id(work))
+    events = act.events()
+    index = int(m.group(1))
+    if 1 <= index <= len(events) and events[index - 1].origin != "user":
+        ev = events[index - 1]
+        raise LawdiffError(f"{ident} ({ev.kind}) is {T.ORIGIN_LABELS.get(ev.origin, ev.origin)}, not recorded "
+                           "by a person: only recorded facts can be removed")
+    return act, act.remove_event(index)
+
+
+def _contradiction(act: Act, kind: str, when: dt.date) -> str | None:
+    """Why recording ``kind`` on ``when`` contradicts what ``act`` already holds, or None."""
+    same = [e for e in act.events() if e.kind == kind and e.date is not None] if kind in _ONCE else []
+    if same:
+        prior = same[-1]
+        if prior.date == when:
+            return f"{kind} on {when.isoformat()} is already recorded ({T.said_by(prior)})"
+        return f"{kind} is already recorded on {prior.date.isoformat()} ({T.said_by(prior)})"
+    if kind == "entry-into-force":
+        bound = T.entry_into_force(act)
+        if bound.determined and bound.date != when:
+            return f"the act's rule gives entry into force on {bound.date.isoformat()} ({bound.reason})"
+        if not bound.determined and bound.earliest and when < bound.earliest:
+            return f"the act's rule gives entry into force not before {bound.earliest.isoformat()} ({bound.reason})"
+    return None
+
+
+def add_event(corpus: Corpus, work: str, kind: str, when: dt.date, source: str, by: str | None = None,
+              replace: bool = False) -> tuple[Act, Event]:
+    """Record a fact in a work's lifecycle (a user's fact wins over one read from the text).
+
+    A fact that contradicts one already held (a second publication date, an entry into force
+    the act's rule does not give) is refused unless ``replace``; then the earlier facts a
+    person recorded of that kind are removed, and the new one wins over the text's."""
     if kind not in EVENT_KINDS:
         raise LawdiffError(f"unknown event kind {kind!r}: use one of {', '.join(EVENT_KINDS)}")
     if not source or not source.strip():
@@ -271,6 +323,12 @@ def add_event(corpus: Corpus, work: str, kind: str, when: dt.date, source: str, 
     act = corpus.load(check_work_id(work))
     if act.date and when < act.date and kind in ("published", "entry-into-force", "repealed"):
         raise LawdiffError(f"{kind} on {when.isoformat()} is before the act was adopted ({act.date.isoformat()})")
+    problem = _contradiction(act, kind, when)
+    if problem and not replace:
+        raise LawdiffError(f"{act.id}: {problem}; use --replace to record {kind} on {when.isoformat()} instead")
+    if replace:
+        for i in reversed([i for i, e in enumerate(act.events(), 1) if e.kind == kind and e.origin == "user"]):
+            act.remove_event(i)
     event = Event(kind=kind, origin="user", source=source.strip(), date=when, by=by)
     act.add_event(event)
     return act, event

@@ -22,7 +22,7 @@ class Rule:
     counts_from: str          # "published" | "signed" | "fixed"
     days: int
     description: str
-    citation: str
+    citation: str = ""        # the law a rule comes from when the act itself says nothing
 
 
 #: Ten calendar days must elapse after the day of first official publication, so the act is
@@ -31,18 +31,15 @@ class Rule:
 PUBLICATION_PLUS_10 = Rule(
     "publication+10d", "published", 11,
     "in force after ten calendar days have elapsed from the day of first official publication",
-    "\"алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі\"",
 )
 FROM_PUBLICATION = Rule(
     "from-publication", "published", 0,
     "in force from the day of first official publication",
-    "\"алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі\"",
 )
 FROM_SIGNING = Rule(
     "from-signing", "signed", 0, "in force from the day of signing",
-    "\"қол қойылған күнінен бастап қолданысқа енгізіледі\"",
 )
-FIXED_DATE = Rule("fixed-date", "fixed", 0, "in force from the date the text names", "\"DD.MM.YYYY бастап\"")
+FIXED_DATE = Rule("fixed-date", "fixed", 0, "in force from the date the text names")
 #: An act with no entry-into-force clause falls under the statutory default: ten calendar
 #: days after first official publication (Law of the Republic of Kazakhstan "On legal acts").
 DEFAULT = Rule(
@@ -88,7 +85,7 @@ def known(d: dt.date, reason: str) -> Bound:
 class Status:
     """The answer for one date: a state and why."""
 
-    state: str      # in-force | in-force-unconfirmed | uncertain | not-yet-in-force | repealed | expired | not-in-corpus
+    state: str      # in-force | in-force-unconfirmed | uncertain | not-yet-in-force | repealed | cancelled | expired | not-in-corpus
     reason: str
 
     @property
@@ -106,8 +103,18 @@ STATE_LABELS = {
     "not-yet-in-force": "not yet in force",
     "repealed": "repealed",
     "expired": "period ended",
+    "cancelled": "cancelled",
     "not-in-corpus": "not in the corpus",
 }
+#: How an answer names where a fact came from: the act's text, a note, a person.
+ORIGIN_LABELS = {"user": "recorded by a person", "text": "stated in the text", "note": "from a note",
+                 "amendment": "from an applied amendment", "default": "statutory default"}
+
+
+def said_by(ev: Event) -> str:
+    """"recorded by a person: <source>" / "from a note: <source>": every answer that rests on
+    an event says which kind of fact it is."""
+    return f"{ORIGIN_LABELS.get(ev.origin, ev.origin)}: {ev.source}"
 
 
 # -- entry into force of a work --------------------------------------------------------------
@@ -122,10 +129,15 @@ def _first(events: list[Event], kind: str, **match) -> Event | None:
 
 
 def apply_rule(rule: Rule, *, published: dt.date | None, signed: dt.date | None,
-               earliest_publication: dt.date | None, what: str) -> Bound:
-    """The entry into force given by ``rule`` from the facts known (any may be None)."""
+               earliest_publication: dt.date | None, what: str, quote: str | None = None) -> Bound:
+    """The entry into force given by ``rule`` from the facts known (any may be None).
+
+    ``quote`` is the sentence the rule was read from, as stored in the act (its own words, in
+    its own language); the reason quotes it. Without one, only a rule that comes from a law
+    (the statutory default) cites that law: no phrase is ever put in an act's mouth."""
+    source = f" (\"{quote}\")" if quote else (f" ({rule.citation})" if rule.citation else "")
     if rule.counts_from == "published":
-        base = f"{what}: {rule.description} ({rule.citation})"
+        base = f"{what}: {rule.description}{source}"
         if published:
             return Bound(published + dt.timedelta(days=rule.days), None,
                          f"{base}; published {published.isoformat()}", default=rule is DEFAULT)
@@ -136,8 +148,8 @@ def apply_rule(rule: Rule, *, published: dt.date | None, signed: dt.date | None,
         return Bound(None, earliest, why, default=rule is DEFAULT)
     if rule.counts_from == "signed":
         if signed:
-            return Bound(signed, None, f"{what}: {rule.description}; signed {signed.isoformat()}")
-        return Bound(None, None, f"{what}: {rule.description}; the date of signing is not recorded")
+            return Bound(signed, None, f"{what}: {rule.description}{source}; signed {signed.isoformat()}")
+        return Bound(None, None, f"{what}: {rule.description}{source}; the date of signing is not recorded")
     raise ValueError(f"rule {rule.name} needs a fixed date")
 
 
@@ -160,7 +172,8 @@ def entry_into_force(act: Act) -> Bound:
     rule = RULES.get(eif.rule) if eif.rule else DEFAULT
     return apply_rule(rule, published=published.date if published else None,
                       signed=signed.date if signed else act.date,
-                      earliest_publication=earliest_pub, what=act.id)
+                      earliest_publication=earliest_pub, what=act.id,
+                      quote=eif.source if eif.origin != "default" else None)
 
 
 def external_entry_into_force(event: Event) -> Bound:
@@ -172,7 +185,7 @@ def external_entry_into_force(event: Event) -> Bound:
     if rule is None:
         return Bound(None, event.by_date, f"{event.by}: entry into force not stated ({event.source})")
     return apply_rule(rule, published=None, signed=event.by_date,
-                      earliest_publication=event.by_date, what=event.by or "amending act")
+                      earliest_publication=event.by_date, what=event.by or "amending act", quote=event.source)
 
 
 def repeal(act: Act) -> tuple[Bound, str] | None:
@@ -181,8 +194,22 @@ def repeal(act: Act) -> tuple[Bound, str] | None:
     if not ev:
         return None
     if ev.date:
-        return known(ev.date, f"repealed from {ev.date.isoformat()} by {ev.by or 'a later act'} ({ev.source})"), ev.by or ""
+        return known(ev.date, f"repealed from {ev.date.isoformat()} by {ev.by or 'a later act'} ({said_by(ev)})"), ev.by or ""
     return external_entry_into_force(ev), ev.by or ""
+
+
+def _end_event(act: Act, kind: str, start: Bound) -> Bound | None:
+    """When ``act`` was cancelled ("Отменено") or expired, from its lifecycle. An expiry whose
+    date no one recorded ("Мерзімі өткендіктен қолданыс тоқтатылды" gives none) is
+    undetermined: any date after the act's start may be past it."""
+    ev = _first(act.events(), kind)
+    if not ev:
+        return None
+    if ev.date:
+        return known(ev.date, f"{kind} from {ev.date.isoformat()} ({said_by(ev)})")
+    if kind == "cancelled" and (ev.rule or ev.by):
+        return external_entry_into_force(ev)
+    return Bound(None, start.lower, f"{kind} on a date not recorded ({said_by(ev)})")
 
 
 @dataclass(frozen=True)
@@ -191,7 +218,7 @@ class WorkInterval:
 
     start: Bound
     end: Bound | None
-    end_state: str = "repealed"   # what the end means: repealed or expired
+    end_state: str = "repealed"   # what the end means: repealed, cancelled or expired
     notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -214,10 +241,15 @@ def work_interval(act: Act) -> WorkInterval:
                           default=start.default)
         end, end_state = known(p_until, f"period of application \"{phrase}\" ends {p_until.isoformat()}"), "expired"
     rep = repeal(act)
-    if rep:
-        rep_bound, _ = rep
-        if end is None or (rep_bound.lower and rep_bound.lower < end.date):
-            end, end_state = rep_bound, "repealed"
+    ends = [(rep[0], "repealed")] if rep else []
+    for kind in ("cancelled", "expired"):
+        bound = _end_event(act, kind, start)
+        if bound is not None:
+            ends.append((bound, kind))
+    for bound, state in ends:
+        if end is None or (bound.lower and (end.lower is None or bound.lower < end.lower)) \
+                or (not bound.determined and bound.lower is None and end.lower is None):
+            end, end_state = bound, state
     return WorkInterval(start, end, end_state)
 
 
@@ -254,7 +286,7 @@ def status_at(start: Bound, end: Bound | None, when: dt.date, *, end_state: str 
 
 def combine(outer: Status, inner: Status) -> Status:
     """The status of a provision inside a work: the weaker of the two answers."""
-    order = ["not-in-corpus", "repealed", "expired", "not-yet-in-force", "uncertain",
+    order = ["not-in-corpus", "cancelled", "repealed", "expired", "not-yet-in-force", "uncertain",
              "in-force-unconfirmed", "in-force"]
     return outer if order.index(outer.state) < order.index(inner.state) else inner
 

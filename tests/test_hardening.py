@@ -486,8 +486,9 @@ def test_concurrent_writers_are_serialised_or_fail_cleanly(scratch_repo):
     env = {**os.environ, **_GIT_ENV}
     successes = 0
     for round_ in range(4):
-        argvs = [["event", "add", WORK, "published", f"2009-03-2{i}", "--source", f"writer {round_}-{i}"]
-                 for i in (1, 2)]
+        # --replace: each writer records its own publication date over the other's.
+        argvs = [["event", "add", WORK, "published", f"2009-03-2{i}", "--source", f"writer {round_}-{i}",
+                  "--replace"] for i in (1, 2)]
         if round_ == 3:   # two commands writing different files
             argvs[1] = ["import", str(_SEED_2999)]
         procs = [subprocess.Popen(_lawdiff(corpus, a), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -503,7 +504,7 @@ def test_concurrent_writers_are_serialised_or_fail_cleanly(scratch_repo):
                 if argv[0] == "event":       # the commit holds this writer's event, and only it
                     diff = _git(scratch_repo, "show", "--format=", sha)
                     added = [ln for ln in diff.splitlines() if ln.startswith("+<") or ln.startswith("+ ")]
-                    assert len(added) == 1 and argv[-1] in added[0], diff
+                    assert len(added) == 1 and argv[argv.index("--source") + 1] in added[0], diff
             else:
                 assert proc.returncode == 1 and err.startswith(f"lawdiff: error: {_BUSY}"), err
         assert _status(scratch_repo) == [], f"round {round_}: uncommitted changes"

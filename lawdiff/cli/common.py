@@ -112,7 +112,7 @@ def console() -> Console:
 
 STATE_STYLE = {
     "in-force": "green", "in-force-unconfirmed": "yellow", "uncertain": "magenta",
-    "not-yet-in-force": "cyan", "repealed": "red", "expired": "red", "not-in-corpus": "dim",
+    "not-yet-in-force": "cyan", "repealed": "red", "cancelled": "red", "expired": "red", "not-in-corpus": "dim",
 }
 
 

@@ -124,14 +124,51 @@ def event_group():
 @click.argument("date", type=DATE)
 @click.option("--source", required=True, help="Where the fact comes from (citation, URL, note).")
 @click.option("--by", "by", metavar="WORK", help="The amending or repealing act, for amended/repealed.")
+@click.option("--replace", is_flag=True,
+              help="Record it even though it contradicts a fact already held (a second publication date...).")
 @click.pass_context
-def event_add(ctx, work, kind, date, source, by):
+def event_add(ctx, work, kind, date, source, by, replace):
     """Record that WORK was KIND (published, repealed...) on DATE; every answer follows."""
     corpus = get_corpus(ctx)
     wid = api.resolve(corpus, work)
     with corpus.lock():   # the commit too: another writer must not slip its change into ours
-        act, event = api.add_event(corpus, wid, kind, date, source, by)
+        act, event = api.add_event(corpus, wid, kind, date, source, by, replace=replace)
         path = corpus.write(act)
         sha = commit(corpus.root, [path], f"Record {kind} of {wid} on {date.isoformat()}",
                      trailers={"Work": wid, "Event": kind, "Date": date.isoformat(), "Source": source})
     click.echo(f"recorded {kind} {date.isoformat()} for {wid}{'; committed ' + sha[:10] if sha else ''}")
+
+
+@event_group.command("list")
+@click.argument("work")
+@click.option("--json", "as_json", is_flag=True, help="One object per event, with its id and origin.")
+@click.pass_context
+def event_list(ctx, work, as_json):
+    """The lifecycle facts of WORK: each with its id, and whether the text, a note or a person gave it."""
+    corpus = get_corpus(ctx)
+    events = api.list_events(corpus, api.resolve(corpus, work))
+    if as_json:
+        emit_json(events)
+        return
+    table = Table("id", "kind", "date", "rule", "by", "given by", "source", box=None)
+    for e in events:
+        table.add_row(e["id"], e["kind"], e["date"] or "", e["rule"] or "", e["by"] or "", e["given_by"],
+                      escape((e["source"] or "")[:70]))
+    console().print(table)
+
+
+@event_group.command("remove")
+@click.argument("work")
+@click.argument("event_id", metavar="EVENT-ID")
+@click.pass_context
+def event_remove(ctx, work, event_id):
+    """Remove a fact a person recorded (EVENT-ID as `lawdiff event list` shows it)."""
+    corpus = get_corpus(ctx)
+    wid = api.resolve(corpus, work)
+    with corpus.lock():
+        act, event = api.remove_event(corpus, wid, event_id)
+        path = corpus.write(act)
+        when = event.date.isoformat() if event.date else "no date"
+        sha = commit(corpus.root, [path], f"Remove recorded {event.kind} of {wid} ({when})",
+                     trailers={"Work": wid, "Event": event.kind, "Removed": event_id})
+    click.echo(f"removed {event.kind} {when} from {wid}{'; committed ' + sha[:10] if sha else ''}")

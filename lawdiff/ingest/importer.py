@@ -279,9 +279,13 @@ def _note_event(b: _Builder, n: notes.Note) -> None:
     """A note that changes the act's life becomes a lifecycle event with the note as source."""
     act = n.act
     by = act.work if act else None
-    if n.kind == "repealed" and n.target is None:
-        b.event("repealed", "note", n.text, date=n.eif_date, rule=None if n.eif_date else n.eif_rule,
+    if n.kind in ("repealed", "cancelled") and n.target is None:
+        b.event(n.kind, "note", n.text, date=n.eif_date, rule=None if n.eif_date else n.eif_rule,
                 by=by, by_date=act.date if act else None)
+    elif n.kind == "expired":
+        # The note gives no date of expiry (the letter it cites is dated later): the date stays
+        # undetermined until recorded.
+        b.event("expired", "note", n.text, by_date=act.date if act else None)
     elif n.kind in ("replaced", "inserted", "deleted", "amended", "repealed"):
         b.event("amended", "note", n.text, date=n.eif_date, rule=None if n.eif_date else n.eif_rule,
                 by=by, by_date=act.date if act else None, target=n.target or n.target_words or None)

@@ -120,6 +120,15 @@ class Act:
                              by_date=_date(el.get("by-date")), target=el.get("target")))
         return out
 
+    def remove_event(self, index: int) -> Event:
+        """Remove the ``index``-th lifecycle event (1-based, document order); returns it."""
+        els = list(self.root.iterfind("lifecycle/event"))
+        if not 1 <= index <= len(els):
+            raise LawdiffError(f"{self.id} has no event {index} (it has {len(els)})")
+        event = self.events()[index - 1]
+        els[index - 1].getparent().remove(els[index - 1])
+        return event
+
     def add_event(self, event: Event) -> None:
         lifecycle = self.root.find("lifecycle")
         el = etree.SubElement(lifecycle, "event", kind=event.kind)

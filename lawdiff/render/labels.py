@@ -21,6 +21,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not-yet-in-force": "{date} күні әлі күшіне енбеген.",
         "repealed": "{date} күні күші жойылған.",
         "expired": "{date} күні қолданылу мерзімі аяқталған.",
+        "cancelled": "{date} күні жойылған.",
         "not-in-corpus": "{date} күнгі мәтіні корпуста жоқ.",
         "if-published": "{date} күні күшінде, егер алғашқы ресми жарияланған күні {published_by} немесе одан ерте "
                         "болса; әйтпесе әлі күшіне енбеген. {not_before} дейін күшінде емес.",
@@ -51,6 +52,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not-yet-in-force": "На {date} ещё не вступил в силу.",
         "repealed": "На {date} утратил силу.",
         "expired": "На {date} срок применения истёк.",
+        "cancelled": "На {date} отменён.",
         "not-in-corpus": "Текст на {date} отсутствует в корпусе.",
         "if-published": "На {date} действует, если впервые официально опубликован не позднее {published_by}; "
                         "иначе ещё не вступил в силу. До {not_before} не действует.",
@@ -81,6 +83,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not-yet-in-force": "Not yet in force on {date}.",
         "repealed": "Repealed: no longer in force on {date}.",
         "expired": "Its period of application had ended by {date}.",
+        "cancelled": "Cancelled by {date}.",
         "not-in-corpus": "Its wording on {date} is not in the corpus.",
         "if-published": "In force on {date} if first officially published on or before {published_by}; "
                         "otherwise not yet in force. Not in force before {not_before} in any case.",
