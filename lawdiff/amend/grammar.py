@@ -30,9 +30,9 @@ from lawdiff import LawdiffError
 from lawdiff.amend import vocab
 from lawdiff.amend.ops import Operation, ParseResult, Path, Unparsed
 from lawdiff.dates import find_dates
-from lawdiff.ingest.issuers import act_type, find_place, place
+from lawdiff.ingest.issuers import act_type, find_place, issuer_code, place
 from lawdiff.ingest.references import find_refs
-from lawdiff.model.ids import norm_num, slug, work_id
+from lawdiff.model.ids import norm_num, work_id
 
 _QUOTE_PAIRS = {'"': '"', "«": "»", "“": "”", "„": "“"}
 _OPEN_QUOTES = tuple(_QUOTE_PAIRS)
@@ -231,9 +231,10 @@ def resolve_act(text: str, own_issuer: str | None = None) -> str | None:
         body = "maslikhat" if m["body"].startswith("маслихат") else "akimat"
         kind = act_type("решение" if body == "maslikhat" else "постановление", body)
         if dates and kind:
-            pl = find_place(m["adj"]) or place(m["adj"], "district" if m["level"] == "районного" else "city")
-            try:
-                return work_id(f"{slug(pl.latin)}-{body}", kind, dates[-1].year, num["num"])
+            level = "district" if m["level"] == "районного" else "city"
+            try:   # a place two regions share, or an id that does not fit: the act stays unresolved
+                pl = find_place(m["adj"], level) or place(m["adj"], level)
+                return work_id(issuer_code(pl, body), kind, dates[-1].year, num["num"])
             except LawdiffError:
                 return None
     return None

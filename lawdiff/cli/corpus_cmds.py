@@ -13,6 +13,7 @@ from lawdiff.build import build as build_corpus
 from lawdiff.cli.common import DATE, console, get_corpus, shorten
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.gitlog import commit
+from lawdiff.identity import place_import
 from lawdiff.ingest.importer import ImportOptions, import_source
 from lawdiff.model.act import Act
 from lawdiff.validate import validate_file
@@ -51,12 +52,16 @@ def import_cmd(ctx, file: Path, coverage, excerpt, alias, dry_run, no_commit):
         click.echo(f"{result.work}: parsed, valid ({len(result.log)} repairs, {rows} tariff rows); nothing written")
         return
     with corpus.lock():   # the commit too: another writer must not slip its change into ours
-        existed = corpus.exists(result.work)
-        path = corpus.write(act)
+        placed = place_import(corpus, act)
+        if placed.status == "unchanged":
+            click.echo(f"{result.work}: the same text is already imported; nothing to do")
+            return
+        path = corpus.write(placed.act)
         sha = None if no_commit else commit(corpus.root, [path], f"Import {result.work}",
                                             trailers={"Work": result.work, "Source": file.name, "Repairs": str(len(result.log))})
-    click.echo(f"{'updated' if existed else 'imported'} {result.work} -> {path}"
-               f" ({len(result.log)} repairs logged, {rows} tariff rows){'; committed ' + sha[:10] if sha else ''}")
+    kept = f", {placed.kept_events} recorded fact(s) kept" if placed.kept_events else ""
+    click.echo(f"{'updated' if placed.status == 'update' else 'imported'} {result.work} -> {path}"
+               f" ({len(result.log)} repairs logged, {rows} tariff rows{kept}){'; committed ' + sha[:10] if sha else ''}")
 
 
 @cli.command("build")

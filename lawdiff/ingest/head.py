@@ -39,9 +39,10 @@ _ACT_NUMBER = re.compile(r"(?:№|\bN)\s*\d")
 #: Requisites printed as a line of their own: "Решение ... от <date> № <n>" or "... № <n> шешімі".
 _REQUISITES_LINE = re.compile(r"^(?:Решение|Постановление|Приказ|Указ|Закон|Распоряжение)\s.*\sот\s+\d"
                               r"|(?:шешімі|қаулысы|бұйрығы|[Жж]арлығы|өкімі|Заңы)\.?$", re.I)
-#: A line that opens the body, never part of the head: a note, a numbered clause, an enacting formula.
+#: A line that opens the body, never part of the head: a note, a numbered clause, an enacting formula
+#: (anywhere in the line: a page copied as one line runs the body on after "РЕШИЛ:").
 _BODY_START = re.compile(r"^\s*(?:Ескерту|Сноска|Примечание)\b|^\s*\d+(?:-\d+)*\.\s|"
-                         r"(?:ҚАБЫЛДАДЫ|ЕТЕДІ|ЕТЕДI|ШЕШТІ|ШЕШТI|БҰЙЫРАМЫН|ПОСТАНОВЛЯЕТ|РЕШИЛ|ПРИКАЗЫВАЮ)\s*:\s*$")
+                         r"(?:ҚАБЫЛДАДЫ|ЕТЕДІ|ЕТЕДI|ШЕШТІ|ШЕШТI|БҰЙЫРАМЫН|ПОСТАНОВЛЯЕТ|РЕШИЛ|ПРИКАЗЫВАЮ)\s*:")
 
 
 @dataclass

@@ -71,7 +71,10 @@ def find_refs(text: str) -> list[ActRef]:
                 continue
             tm = words[-1]
             issuer_text = before_text[tm.end():]
-        issuer = recognise_issuer(issuer_text)
+        try:
+            issuer = recognise_issuer(issuer_text)
+        except LawdiffError:   # a place name two regions share: the citation stays unresolved
+            issuer = None
         kind = act_type(tm["w"], issuer.kind if issuer else None)
         reg = _REGISTRATION.search(after[:300])
         title_m = _QUOTED.search(after[: after.find(tm["w"]) + 1] if tm["w"] in after else "")

@@ -45,8 +45,8 @@ _WORK_ID = re.compile(
     r"^kz/[a-z0-9]+(?:-[a-z0-9]+)*/(?:%s)/(?:1[89]|20)\d\d/[a-z0-9]+(?:[-_][a-z0-9]+)*$"
     % "|".join(ACT_TYPES)
 )
-#: A unit or act number in slug form (see :func:`lawdiff.lang.number_slug`).
-_NUM = re.compile(r"^[0-9a-z]+(?:[-_][0-9a-z]+)*$")
+#: A unit number in eId form (see :func:`norm_num`).
+_NUM = re.compile(r"^[0-9a-z]+(?:-[0-9a-z]+)*$")
 
 # Kazakh and Russian Cyrillic to Latin, for slugs (issuer codes, act numbers, eId letters).
 _TRANSLIT = {
@@ -91,7 +91,8 @@ def check_work_id(wid: str) -> str:
 
 def norm_num(num: str) -> str:
     """The eId form of a unit number: "7-1)" -> "7-1", "5." -> "5", "а)" -> "a", "ә)" -> "ae"."""
-    n = number_slug(num.strip().rstrip(".)").strip())
+    # "_" separates the steps of an eId, so a "/" or "." inside a unit number ("5.1.") is "-".
+    n = number_slug(num.strip().rstrip(".)").strip()).replace("_", "-")
     if not _NUM.fullmatch(n):
         raise LawdiffError(f"cannot use {num!r} as a unit number")
     return n
