@@ -41,7 +41,7 @@ def overlap_errors(act: Act) -> list[str]:
             problems.append(f"line {versions[0].sourceline or 0}: {eid}: several versions start at the same point ({', '.join(sorted(d or 'the act itself' for d in dup))})")
         dated = sorted((dt.date.fromisoformat(v.get("from")), dt.date.fromisoformat(v.get("until")), v)
                        for v in versions if v.get("from") and v.get("until"))
-        for (f1, u1, v1), (f2, u2, v2) in zip(dated, dated[1:]):
+        for (_f1, u1, _v1), (f2, _u2, v2) in zip(dated, dated[1:]):
             if f2 < u1:
                 problems.append(f"line {v2.sourceline or 0}: {eid}: version from {f2} overlaps the one until {u1}")
     return problems

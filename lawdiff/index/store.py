@@ -158,7 +158,7 @@ def check_no_errors(index: Index, marker_only: bool = False) -> None:
     if row is not None:
         from lawdiff.model.act import Act
 
-        Act.load(Path(index.corpus.root) / row[0]).id   # raises the reader's own error
+        Act.load(Path(index.corpus.root) / row[0])   # raises the reader's own error
         raise LawdiffError(f"{row[0]}: could not be indexed; run lawdiff index --rebuild")
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from lawdiff import LawdiffError
-from lawdiff.dates import find_dates, parse_period
+from lawdiff.dates import parse_period
 from lawdiff.ingest import coverage, eif, fragments, layout, notes
 from lawdiff.ingest.head import Head, fix_glued_status, read_head
 from lawdiff.ingest.references import find_refs

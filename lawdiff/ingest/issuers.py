@@ -182,9 +182,8 @@ def _russian_local(text: str) -> Issuer | None:
 
 def recognise_issuer(text: str) -> Issuer | None:
     """The issuing body named in a heading phrase, or None if it is not recognised."""
-    m = None
-    for m in _LOCAL.finditer(text):
-        pass
+    found = list(_LOCAL.finditer(text))
+    m = found[-1] if found else None     # the last body named is the issuer
     if m:
         region = _REGION.search(text)
         pl = place(m["name"], _PLACE_KIND[m["kind"]], region["region"] if region and region["region"] != f"{m['name']} облысы" else None)

@@ -259,6 +259,7 @@ def _pdf_blocks(lines: list[tuple[int, str]]) -> list[tuple[bool, list[tuple[int
     blocks: list[tuple[bool, list[tuple[int, str]]]] = []
     current: list[tuple[int, str]] = []
     blanks = 0
+    pending_break = False
     for ln, raw in lines:
         text = raw.rstrip("\r\n")
         if not normalise_chars(text).strip():

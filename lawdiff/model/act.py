@@ -58,7 +58,7 @@ class Act:
         self.path = path
 
     @classmethod
-    def load(cls, path: Path) -> "Act":
+    def load(cls, path: Path) -> Act:
         return cls(xmlio.parse_file(path).getroot(), Path(path))
 
     # -- metadata -------------------------------------------------------------------------

@@ -9,7 +9,7 @@ link such as ``redline.html#para_2__subpara_1`` opens at the provision.
 from __future__ import annotations
 
 from html import escape
-from typing import Iterable
+from collections.abc import Iterable
 
 from lawdiff.diff import ADDED, CHANGED, DELETE, EQUAL, INSERT, REMOVED, Change, format_decimal, format_signed, summarise
 

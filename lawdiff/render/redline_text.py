@@ -7,7 +7,7 @@ of ``git diff --word-diff``: ``[-deleted-]`` and ``{+inserted+}``.
 from __future__ import annotations
 
 import io
-from typing import Iterable
+from collections.abc import Iterable
 
 from rich.console import Console
 from rich.text import Text

@@ -71,7 +71,7 @@ def render_review_html(review: Review) -> str:
         li.set("data-count", str(counts[key]))
         ul.append(li)
     sections = doc.xpath("//main/section")
-    for sec, (entry, alt, cond) in zip(sections, plan):
+    for sec, (entry, alt, _cond) in zip(sections, plan):
         if entry.kind == UNCERTAIN:
             sec.set("class", sec.get("class") + " uncertain")
             sec.set("data-provision", entry.eid)
