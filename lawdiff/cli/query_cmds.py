@@ -171,3 +171,15 @@ def export_cmd(ctx, work, when, fmt, output):
         atomic_write(Path(output), data)
     else:
         click.echo(data.decode("utf-8"), nl=False)
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (local by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.pass_context
+def serve_cmd(ctx, host, port):
+    """A local, read-only web reader of the corpus (needs the [serve] extra)."""
+    from lawdiff.cli.group import corpus_dir
+    from lawdiff.serve import serve
+
+    serve(corpus_dir(ctx), host=host, port=port)

@@ -43,6 +43,10 @@ LABELS: dict[str, dict[str, str]] = {
         "partial": "Мәтін толық емес: {note}",
         "official-page": "Ресми мәтіні: {url}",
         "num": "№", "service": "Қызмет", "position": "Лауазым", "price": "Құны",
+        "works": "Актілер", "search": "Іздеу", "find": "Табу", "date": "Күні", "show-date": "Көрсету",
+        "timeline": "Оқиғалар", "redline": "Өзгерістер", "history": "Тарих", "compare": "Салыстыру",
+        "from": "Бастап", "to": "Дейін", "status-col": "Күйі", "event": "Оқиға", "source": "Дереккөз",
+        "not-found": "Табылмады", "bad-request": "Қате сұрау", "work-col": "Акт", "place": "Елді мекен",
         "provision": "Құрылымдық бөлік: {provision}",
     },
     "ru": {
@@ -74,6 +78,10 @@ LABELS: dict[str, dict[str, str]] = {
         "partial": "Текст неполный: {note}",
         "official-page": "Официальный текст: {url}",
         "num": "№", "service": "Услуга", "position": "Должность", "price": "Стоимость",
+        "works": "Акты", "search": "Поиск", "find": "Найти", "date": "Дата", "show-date": "Показать",
+        "timeline": "События", "redline": "Изменения", "history": "История", "compare": "Сравнение",
+        "from": "С", "to": "По", "status-col": "Статус", "event": "Событие", "source": "Источник",
+        "not-found": "Не найдено", "bad-request": "Неверный запрос", "work-col": "Акт", "place": "Населённый пункт",
         "provision": "Структурная единица: {provision}",
     },
     "en": {
@@ -105,6 +113,10 @@ LABELS: dict[str, dict[str, str]] = {
         "partial": "Partial text: {note}",
         "official-page": "Official text: {url}",
         "num": "No.", "service": "Service", "position": "Position", "price": "Price",
+        "works": "Acts", "search": "Search", "find": "Find", "date": "Date", "show-date": "Show",
+        "timeline": "Timeline", "redline": "Changes", "history": "History", "compare": "Compare",
+        "from": "From", "to": "To", "status-col": "Status", "event": "Event", "source": "Source",
+        "not-found": "Not found", "bad-request": "Bad request", "work-col": "Act", "place": "Place",
         "provision": "Provision: {provision}",
     },
 }

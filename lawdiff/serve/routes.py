@@ -1,0 +1,177 @@
+"""The reader's pages and their ``/api/`` twins (same data as the matching ``--json`` command)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import current_app, jsonify, render_template, request
+from markupsafe import Markup
+
+from lawdiff import LawdiffError, api
+from lawdiff import review as R
+from lawdiff.corpus import Corpus
+from lawdiff.render.document_html import document_article, stylesheet
+from lawdiff.render.labels import LABELS, check_lang, label
+from lawdiff.render.review_html import render_review_html
+from lawdiff.review.document import read_document
+from lawdiff.serve import BadRequest, parse_date
+
+
+class NotFound(LawdiffError):
+    """An unknown work (answered with 404)."""
+
+
+def _corpus() -> Corpus:
+    return Corpus(current_app.config["LAWDIFF_CORPUS"])
+
+
+def _work(corpus: Corpus, work: str) -> str:
+    try:
+        wid = corpus.resolve(work)
+    except LawdiffError as exc:
+        raise NotFound(str(exc)) from None
+    if not corpus.exists(wid):
+        raise NotFound(f"no work {work} in the corpus")
+    return wid
+
+
+def _lang(default: str = "kk") -> str:
+    try:
+        return check_lang(request.args.get("lang"), default)
+    except LawdiffError as exc:
+        raise BadRequest(str(exc)) from None
+
+
+def _page(template: str, lang: str, **values):
+    return render_template(template, lang=lang, t=LABELS[lang], css=Markup(stylesheet()), **values)
+
+
+def _search(works: list[dict], q: str) -> list[dict]:
+    """Works whose title, number, place, type or id hold every word of ``q`` (any case)."""
+    words = q.casefold().split()
+    def hay(w):
+        return " ".join(str(w.get(k) or "") for k in ("title", "number", "place", "place_latin", "type", "work"))
+    return [w for w in works if all(word in hay(w).casefold() for word in words)]
+
+
+def register(app) -> None:
+    @app.errorhandler(NotFound)
+    def not_found(exc):
+        lang = request.args.get("lang") if request.args.get("lang") in LABELS else "kk"
+        if request.path.startswith("/api/"):
+            return jsonify({"error": str(exc)}), 404
+        return _page("error.html", lang, title=label(lang, "not-found"), message=str(exc)), 404
+
+    @app.errorhandler(LawdiffError)
+    def bad_request(exc):
+        lang = request.args.get("lang") if request.args.get("lang") in LABELS else "kk"
+        if request.path.startswith("/api/"):
+            return jsonify({"error": str(exc)}), 400
+        return _page("error.html", lang, title=label(lang, "bad-request"), message=str(exc)), 400
+
+    @app.get("/")
+    def index():
+        lang = _lang()
+        works = api.list_works(_corpus())
+        q = request.args.get("q", "")
+        return _page("index.html", lang, works=_search(works, q) if q else works, q=q)
+
+    @app.get("/api/works")
+    def api_works():
+        works = api.list_works(_corpus())
+        q = request.args.get("q", "")
+        return jsonify(_search(works, q) if q else works)
+
+    @app.get("/works/<path:work>/timeline")
+    def timeline(work):
+        corpus = _corpus()
+        wid = _work(corpus, work)
+        data = api.timeline(corpus, wid)
+        doc = read_document(corpus, wid, dt.date.today())
+        return _page("timeline.html", _lang(doc.lang), data=data, doc=doc)
+
+    @app.get("/api/works/<path:work>/timeline")
+    def api_timeline(work):
+        corpus = _corpus()
+        return jsonify(api.timeline(corpus, _work(corpus, work)))
+
+    @app.get("/works/<path:work>/diff")
+    def diff(work):
+        corpus = _corpus()
+        wid = _work(corpus, work)
+        result = R.diff_dates(corpus, wid, parse_date(request.args.get("from")),
+                              parse_date(request.args.get("to"), dt.date.today()),
+                              provision=request.args.get("provision") or None)
+        return render_review_html(result)
+
+    @app.get("/api/works/<path:work>/diff")
+    def api_diff(work):
+        corpus = _corpus()
+        wid = _work(corpus, work)
+        result = R.diff_dates(corpus, wid, parse_date(request.args.get("from")),
+                              parse_date(request.args.get("to"), dt.date.today()),
+                              provision=request.args.get("provision") or None)
+        return jsonify(result.to_json())
+
+    @app.get("/works/<path:work>/history")
+    def history(work):
+        corpus = _corpus()
+        wid = _work(corpus, work)
+        when = parse_date(request.args.get("at"), dt.date.today())
+        provision = request.args.get("provision") or None
+        data = R.history(corpus, wid, provision)
+        blame = R.blame(corpus, wid, when, provision)
+        doc = read_document(corpus, wid, when)
+        return _page("history.html", _lang(doc.lang), data=data, blame=blame, doc=doc, provision=provision or "")
+
+    @app.get("/api/works/<path:work>/history")
+    def api_history(work):
+        corpus = _corpus()
+        return jsonify(R.history(corpus, _work(corpus, work), request.args.get("provision") or None))
+
+    @app.get("/api/works/<path:work>/blame")
+    def api_blame(work):
+        corpus = _corpus()
+        when = parse_date(request.args.get("at"), dt.date.today())
+        return jsonify(R.blame(corpus, _work(corpus, work), when, request.args.get("provision") or None))
+
+    @app.get("/compare")
+    def compare():
+        corpus = _corpus()
+        a, b = request.args.get("a"), request.args.get("b")
+        if not (a and b):
+            raise BadRequest("give two works to compare: ?a=WORK&b=WORK (and &at=DATE)")
+        at = parse_date(request.args.get("at")) if request.args.get("at") else None
+        return render_review_html(R.diff_works(corpus, _work(corpus, a), _work(corpus, b), at=at))
+
+    @app.get("/api/compare")
+    def api_compare():
+        corpus = _corpus()
+        a, b = request.args.get("a"), request.args.get("b")
+        if not (a and b):
+            raise BadRequest("give two works to compare: ?a=WORK&b=WORK (and &at=DATE)")
+        at = parse_date(request.args.get("at")) if request.args.get("at") else None
+        return jsonify(R.diff_works(corpus, _work(corpus, a), _work(corpus, b), at=at).to_json())
+
+    @app.get("/works/<path:work>")
+    def work_page(work):
+        corpus = _corpus()
+        wid = _work(corpus, work)
+        when = parse_date(request.args.get("at"), dt.date.today())
+        doc = read_document(corpus, wid, when, request.args.get("provision") or None)
+        lang = _lang(doc.lang)
+        article = Markup(_article_html(doc, lang, bool(request.args.get("ids"))))
+        return _page("work.html", lang, doc=doc, article=article, provision=request.args.get("provision") or "")
+
+    @app.get("/api/works/<path:work>")
+    def api_work(work):
+        corpus = _corpus()
+        wid = _work(corpus, work)
+        when = parse_date(request.args.get("at"), dt.date.today())
+        return jsonify(api.show(corpus, wid, when, request.args.get("provision") or None))
+
+
+def _article_html(doc, lang: str, ids: bool) -> str:
+    import lxml.html
+
+    return lxml.html.tostring(document_article(doc, lang, ids), encoding="unicode", method="html")

@@ -1,0 +1,89 @@
+"""The web reader in a real browser: Playwright drives the system Chromium (installed by
+``.ci/run`` with apt-get; no browser is downloaded) against ``lawdiff serve`` on a free local
+port. Screenshots of the main pages are written to ``tests/out/`` for review."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+from lawdiff.serve import create_app
+from tests.conftest import CORPUS
+
+OUT = Path(__file__).parent / "out"
+
+
+def _chromium() -> str:
+    """The system Chromium binary (Debian installs the real one under /usr/lib/chromium)."""
+    for candidate in ("/usr/lib/chromium/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    raise AssertionError("no system Chromium: install it with `apt-get install -y chromium` (see .ci/run)")
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    server = make_server("127.0.0.1", 0, create_app(CORPUS))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def page(base_url):
+    OUT.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+        pg = browser.new_page(viewport={"width": 1100, "height": 900})
+        yield pg
+        browser.close()
+
+
+def test_find_an_act_read_it_on_a_date_and_follow_a_redline(page, base_url):
+    page.goto(base_url + "/")
+    page.fill("input[name=q]", "Орал 2026")
+    page.click("nav button[type=submit]")
+    rows = page.locator("table#works tbody tr")
+    assert rows.count() == 1
+    page.screenshot(path=str(OUT / "index.png"), full_page=True)
+    rows.first.locator("a").click()
+    page.fill("#at", "2026-03-01")
+    page.click("#show")
+    assert "at=2026-03-01" in page.url
+    banner = page.locator("#status").inner_text()
+    assert "01.03.2026" in banner and "18.02.2026" in banner
+    assert page.locator("h2.appendix").inner_text() == "1-қосымша"
+    assert page.locator("table.tariffs tr[id]").count() == 76
+    page.screenshot(path=str(OUT / "work-2999.png"), full_page=True)
+
+    page.goto(base_url + "/works/330?at=2023-01-01&lang=en")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "The changes made by" in page.locator("#status").inner_text()
+    page.fill("#from", "2022-01-01")
+    page.click("#redline")
+    assert "/diff?" in page.url
+    assert page.locator("section.change").count() > 0
+    page.screenshot(path=str(OUT / "redline-330.png"), full_page=True)
+
+
+def test_timeline_history_and_comparison(page, base_url):
+    page.goto(base_url + "/works/379?at=2023-01-01")
+    page.click("#timeline-link")
+    assert page.locator("table#events tbody tr").count() >= 3
+    page.screenshot(path=str(OUT / "timeline-379.png"), full_page=True)
+    page.goto(base_url + "/compare?a=2999&b=668&at=2026-03-01")
+    assert "different units" in page.locator("#review-notes").inner_text()
+    page.screenshot(path=str(OUT / "compare-2999-668.png"), full_page=True)
+
+
+def test_errors_are_pages(page, base_url):
+    response = page.goto(base_url + "/works/kz/nowhere/order/2020/1")
+    assert response.status == 404 and page.locator("#error").is_visible()
+    response = page.goto(base_url + "/works/2999?at=2026-02-30")
+    assert response.status == 400 and "is not a date" in page.locator("#error").inner_text()
