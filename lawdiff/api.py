@@ -30,10 +30,18 @@ def _iso(d: dt.date | None) -> str | None:
 
 
 def _index(corpus: Corpus):
-    """The corpus's derived index, current; None when it cannot be used (answer from the XML)."""
-    from lawdiff.index import open_index
+    """The corpus's derived index, current; None when it cannot be used (answer from the XML).
 
-    return open_index(corpus)
+    A corpus holding a bad file (unreadable, a link or FIFO, schema-invalid, id not matching
+    its path) is answered from the XML, which reports that file once and skips it."""
+    from lawdiff.index import open_index
+    from lawdiff.index.store import has_errors
+
+    index = open_index(corpus)
+    if index is not None and has_errors(index):
+        index.close()
+        return None
+    return index
 
 
 def _work_rows(corpus: Corpus) -> list[tuple[dict, T.WorkInterval]]:

@@ -1,31 +1,32 @@
 """The corpus on disk: one XML file per work under a directory, git around it.
 
-Writes are atomic (temporary file in the same directory, fsync, rename) and serialised by a
-lock file, and a change is validated against the schema before it replaces anything. Git is
-the audit trail: a change is committed with trailers saying what legal event it records;
-commit dates are transaction time, never legal dates.
+Reading is defensive: only regular files inside the corpus are read (no symbolic link is
+followed, a FIFO or device is refused), with a size limit, and a file that is not a valid
+work whose id matches its path is reported once and skipped by listings and queries over
+the corpus; asking for that very work is a one-line error. Every write is one
+:class:`~lawdiff.transaction.Transaction`: one commit, or nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
-import glob
-import json
+import logging
 import os
+import re
+import stat
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
-from lawdiff import LawdiffError
+from lawdiff import LawdiffError, runtime
 from lawdiff.model import xmlio
 from lawdiff.model.act import Act
 from lawdiff.model.ids import check_work_id
 
-LOCK_NAME = ".lawdiff.lock"
-#: Names the renames of a multi-file write while they are under way (see Corpus.write_all).
-JOURNAL_NAME = ".lawdiff.journal"
+log = logging.getLogger("lawdiff")
+
+#: The longest file name the common file systems allow (bytes); a work id part that would
+#: exceed it is refused before anything is written, not by a failing rename midway.
+NAME_MAX = 255
 
 
 class Corpus:
@@ -39,19 +40,48 @@ class Corpus:
     def path(self, work: str) -> Path:
         """The file of a work; the id is validated first, so no path can escape the corpus."""
         check_work_id(work)
+        longest = max(len(part.encode("utf-8")) for part in f"{work}.xml".split("/"))
+        if longest > NAME_MAX:
+            raise LawdiffError(f"work id {work[:60]}…: a part of it is {longest} bytes long, more than a file "
+                               f"name may be ({NAME_MAX}); nothing written")
         path = (self.root / f"{work}.xml").resolve()
         if self.root.resolve() not in path.parents:
             raise LawdiffError(f"work id {work!r} points outside the corpus")
         return path
 
     def exists(self, work: str) -> bool:
-        return self.path(work).is_file()
+        """Is there a file for ``work`` (a regular file or not: :meth:`load` says what is wrong)?"""
+        return os.path.lexists(self.path(work))
 
     def load(self, work: str) -> Act:
+        """The work, read safely and checked: valid against the schema, its id matching its path."""
         path = self.path(work)
-        if not path.is_file():
+        if not os.path.lexists(path):
             raise LawdiffError(f"work {work} is not in the corpus ({self.root})")
-        return Act.load(path)
+        return self._read(path, work)
+
+    def _read(self, path: Path, work: str, data: bytes | None = None) -> Act:
+        if data is None:
+            data = xmlio.read_regular(path)
+        tree = xmlio.parse_bytes(data, str(path))
+        xmlio.check_valid(tree, str(path))
+        act = Act(tree.getroot(), path)
+        if act.id != work:
+            raise LawdiffError(f"{path}: holds work {act.id}, not {work}: a work's id must match its path; "
+                               "the file is not used")
+        return act
+
+    def _skip(self, path: Path, problem: str) -> None:
+        """Report a bad file once per corpus object; listings and queries go on without it."""
+        seen = self.__dict__.setdefault("_reported", set())
+        if path not in seen:
+            seen.add(path)
+            where = re.escape(str(path))
+            problem = re.sub(rf"{where}:\s*", "", re.sub(rf"{where}:(\d+):", r"line \1:", problem))
+            log.warning("skipped %s: %s", path, problem)
+
+    def _work_of(self, path: Path) -> str:
+        return path.relative_to(self.root).with_suffix("").as_posix()
 
     def work_files(self) -> list[Path]:
         """Every work file, sorted; errata, sources and other folders are skipped."""
@@ -62,10 +92,24 @@ class Corpus:
             return []
         # os.walk rather than Path.rglob: the same files, several times faster on a large corpus.
         found = [os.path.join(top, name) for top, _, names in os.walk(kz) for name in names if name.endswith(".xml")]
-        return sorted(Path(p) for p in found)
+        out = []
+        for p in sorted(Path(f) for f in found):
+            mode = os.lstat(p).st_mode
+            if stat.S_ISREG(mode):
+                out.append(p)
+            else:
+                self._skip(p, "is a symbolic link or not a regular file; lawdiff reads regular files only")
+        return out
 
     def works(self) -> list[Act]:
-        return [Act.load(p) for p in self.work_files()]
+        """Every readable, valid work; a bad file is reported once and skipped."""
+        out = []
+        for p in self.work_files():
+            try:
+                out.append(self._read(p, self._work_of(p)))
+            except LawdiffError as exc:
+                self._skip(p, str(exc))
+        return out
 
     def works_containing(self, marker: bytes) -> list[Act]:
         """The works whose file contains ``marker`` (the start of an element, e.g. ``b"<tariffs"``).
@@ -75,11 +119,11 @@ class Corpus:
         out = []
         for path in self.work_files():
             try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise LawdiffError(f"{path}: cannot read: {exc.strerror}") from None
-            if marker in data:
-                out.append(Act(xmlio.parse_bytes(data, str(path)).getroot(), path))
+                data = xmlio.read_regular(path)
+                if marker in data:
+                    out.append(self._read(path, self._work_of(path), data))
+            except LawdiffError as exc:
+                self._skip(path, str(exc))
         return out
 
     def resolve(self, query: str) -> str:
@@ -99,111 +143,41 @@ class Corpus:
         return hits[0]
 
     # -- writing ----------------------------------------------------------------------------
-    @contextlib.contextmanager
-    def lock(self, wait: bool = False) -> Iterator[None]:
-        """Exclusive writer lock on the corpus; a second writer fails at once (or waits)."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-            except OSError as exc:
-                if exc.errno in (errno.EAGAIN, errno.EACCES):
-                    raise LawdiffError("another lawdiff process is writing to this corpus; try again when it is done") from None
-                raise
-            self._finish_interrupted_write()
-            yield
-        finally:
-            os.close(fd)
+    def transaction(self, *, commit: bool = True, wait: bool = False):
+        """A write to this corpus: one commit or nothing (see :mod:`lawdiff.transaction`)."""
+        from lawdiff.transaction import Transaction
+
+        return Transaction(self, commit=commit, wait=wait)
+
+    def lock(self, wait: bool = False) -> contextlib.AbstractContextManager[None]:
+        """The writer lock alone (a transaction takes it itself)."""
+        return runtime.writer_lock(self.root, wait=wait)
 
     def write(self, act: Act) -> Path:
-        """Validate and atomically write one work (call inside :meth:`lock`)."""
-        return self.write_all([act])[0]
+        """Validate and write one work without a commit (scratch corpora, tests)."""
+        with self.transaction(commit=False) as txn:
+            path = txn.write(act)
+            txn.commit(f"Write {act.id}")
+        return path
 
-    def write_all(self, acts: list[Act]) -> list[Path]:
-        """Validate several works, then write them as one change (call inside :meth:`lock`).
+    def recover(self) -> str | None:
+        """Complete or roll back a write that was stopped, if there is one. A read-only command
+        calls this too: it takes the writer lock only when a journal is there and no writer
+        holds the lock, and a corpus it cannot write is left as it is, with a warning."""
+        from lawdiff.transaction import pending, recover
 
-        Nothing is written unless every work is valid. Each file is written to a temporary
-        file first; with more than one file a journal naming the renames is written before
-        the first rename and removed after the last, so a writer killed between the renames
-        is completed by the next writer (:meth:`lock`) and no mix of old and new files stays.
-        """
-        prepared = []
-        for act in acts:
-            data = xmlio.serialise(act.root)
-            tree = xmlio.parse_bytes(data, act.id)
-            xmlio.check_valid(tree, f"{act.id}.xml")
-            from lawdiff.validate import overlap_errors
-            problems = overlap_errors(Act(tree.getroot()))
-            if problems:
-                raise LawdiffError(f"{act.id}: {problems[0]}")
-            prepared.append((self.path(act.id), data))
-        if len(prepared) == 1:
-            path, data = prepared[0]
-            remove_stale_temps(path)
-            atomic_write(path, data)
-            return [path]
-        temps: list[tuple[Path, Path]] = []
-        journal = self.root / JOURNAL_NAME
+        if not pending(self.root):
+            return None
         try:
-            for path, data in prepared:
-                remove_stale_temps(path)
-                temps.append((_write_temp(path, data), path))
-            entries = [[str(t.relative_to(self.root)), str(p.relative_to(self.root))] for t, p in temps]
-            atomic_write(journal, json.dumps(entries).encode("utf-8"))
-        except BaseException:
-            for tmp, _ in temps:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(tmp)
-            raise
-        self._finish_interrupted_write()
-        return [p for p, _ in prepared]
-
-    def _finish_interrupted_write(self) -> None:
-        """Complete the renames a journal names (a writer was stopped between them)."""
-        journal = self.root / JOURNAL_NAME
-        remove_stale_temps(journal)
-        try:
-            entries = json.loads(journal.read_bytes())
-        except FileNotFoundError:
-            return
-        except ValueError:
-            entries = []   # the journal itself was not complete: no rename had started
-        root = self.root.resolve()
-        for tmp, dest in entries:
-            tmp_path, dest_path = (root / tmp).resolve(), (root / dest).resolve()
-            if root not in tmp_path.parents or root not in dest_path.parents:
-                raise LawdiffError(f"{journal}: names a file outside the corpus; remove it by hand")
-            with contextlib.suppress(FileNotFoundError):   # already renamed
-                os.replace(tmp_path, dest_path)
-        journal.unlink()
-
-
-def remove_stale_temps(path: Path) -> None:
-    """Remove temporary files an earlier writer of ``path`` left when it was killed between
-    creating and renaming them (call inside :meth:`Corpus.lock`: no other writer is running)."""
-    if path.parent.is_dir():
-        for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-
-
-def _write_temp(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a new temporary file beside ``path`` (flushed to disk); return it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        if hasattr(os, "fchmod"):   # not on Windows before Python 3.13
-            os.fchmod(fd, file_mode())
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    return Path(tmp)
+            with runtime.writer_lock(self.root):
+                return recover(self.root)
+        except runtime.Busy:
+            return None          # a writer is at work (or recovering): the journal is its own
+        except LawdiffError as exc:
+            log.warning("an interrupted write is not completed yet: %s", exc)
+        except OSError as exc:
+            log.warning("an interrupted write cannot be completed here: %s", exc.strerror)
+        return None
 
 
 def file_mode() -> int:
@@ -215,9 +189,14 @@ def file_mode() -> int:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
-    tmp = _write_temp(path, data)
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half
+    (an exported or HTML file outside the corpus; corpus files go through a transaction)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
     try:
+        os.chmod(tmp, file_mode())
+        runtime.write_file(Path(tmp), data)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

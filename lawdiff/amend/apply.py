@@ -8,7 +8,8 @@
    operation on one language version only ("текст на казахском языке не меняется") leaves a
    work in the other language as it is, and says so.
 3. Every changed work is validated (schema, overlapping versions); only then is anything
-   written, atomically, under the corpus lock, and committed once with trailers.
+   written, in one corpus transaction (:mod:`lawdiff.transaction`): one commit with
+   trailers, or nothing.
 
 An error names the instruction and leaves the corpus untouched. Applying an act a second
 time changes nothing and says so.
@@ -28,9 +29,9 @@ from lawdiff.amend.ops_repeal import effective_event_fields
 from lawdiff.amend.tree import Clock, same_day_key
 from lawdiff.corpus import Corpus
 from lawdiff.diff import ADDED, CHANGED, REMOVED, Change, WordOp, INSERT, DELETE, provision_label, word_diff
-from lawdiff.model import xmlio
 from lawdiff.model.act import Act, Event
 from lawdiff.model.ids import eid
+from lawdiff.transaction import check_act
 
 APPLIERS = {
     "replace": ops_replace.apply,
@@ -122,106 +123,101 @@ def apply_act(corpus: Corpus, amending: str, to: str | None = None, *, dry_run: 
 
     ``accept_warnings``: apply operations the grammar read with a warning (status
     ``parsed-with-warning``, the reason stored with them); without it they stop everything.
+    A dry run takes no writer lock and writes nothing; otherwise the whole application is one
+    corpus transaction (``commit=False``: the files are written without a commit).
     """
-    with corpus.lock():
-        act = corpus.load(amending)
-        parsed, was_stored = store.operations(act)
-        if parsed.unparsed:
-            u = parsed.unparsed[0]
-            raise LawdiffError(
-                f"{act.id}: {len(parsed.unparsed)} instruction(s) could not be parsed, first: "
-                f"\"{u.source[:120]}\" ({u.reason}); correct the text with errata or write the "
-                f"operation into the act's <amendments>")
-        if not parsed.ops:
-            raise LawdiffError(f"{act.id} holds no amendment instructions")
-        ops = [op for op in parsed.ops if op.status != "overridden" and (to is None or op.work == to)]
-        if not ops:
-            raise LawdiffError(f"{act.id} has no operations on {to}")
-        warned = [op for op in ops if op.status == "parsed-with-warning"]
-        if warned and not accept_warnings:
-            raise LawdiffError(f"{what(warned[0])}: {warned[0].reason}; {len(warned)} operation(s) "
-                               "parsed with a warning: review them, then apply with --accept-warnings")
-        works = list(dict.fromkeys(op.work for op in ops))
-        for op in ops:
-            if not corpus.exists(op.work):
-                raise LawdiffError(f"{what(op)}: {op.work} is not in the corpus"
-                                   + ("" if to else " (use --to to apply the act to one work)"))
-        targets = {w: corpus.load(w) for w in works}
-        bound = T.entry_into_force(act)
-        result = ApplyResult(act.id, works, bound, effective_text(act, bound), dry_run=dry_run)
-        done = [w for w in works if applied_before(targets[w], act.id)]
-        if done and len(done) == len(works):
-            result.already = True
-            result.notes.append(f"{act.id} is already applied to {', '.join(done)}: nothing to do")
-            return result
-        if done:
-            raise LawdiffError(f"{act.id} is already applied to {', '.join(done)} but not to "
-                               f"{', '.join(w for w in works if w not in done)}; apply with --to")
-
-        lookup_cache: dict[str, Act | None] = {act.id: act, **targets}
-
-        def lookup(work: str) -> Act | None:
-            if work not in lookup_cache:
-                lookup_cache[work] = corpus.load(work) if corpus.exists(work) else None
-            return lookup_cache[work]
-
-        order_key = same_day_key(act)
-        for work in works:
-            target = targets[work]
-            run = Run(act, target, Clock(target, act.id, bound, lookup, order_key))
-            mine = [op for op in ops if op.work == work]
-            for op in mine:
-                if op.language and op.language != target.root.get("lang"):
-                    run.notes.append(f"{what(op)}: changes the {op.language} text only; {work} holds "
-                                     f"the {target.root.get('lang')} text, which stays as it is")
-                else:
-                    APPLIERS[op.op](op, run)
-                op.status = "applied"
-            if any(op.op != "repeal" or op.path for op in mine):
-                target.add_event(Event(kind="amended", origin="amendment",
-                                       source=f"{act.id}: {act.title}", **effective_event_fields(run)))
-            result.operations.extend(mine)
-            result.notes.extend(run.notes)
-            result.changes.extend(_change(*c) for c in run.changes)
-
-        # The act keeps its operations, now with their status.
-        if not was_stored:
-            store.store(act, parsed, [_content(op) for op in parsed.ops])
-        else:
-            holder = act.root.find("amendments")
-            for el, op in zip(holder.iterfind("op"), parsed.ops):
-                el.set("status", op.status)
-
-        changed = [*targets.values(), act]
+    if dry_run:
+        result, changed = _plan(corpus, amending, to, True, accept_warnings)
         for a in changed:
-            _check(a)
-        if dry_run:
+            check_act(a)
+        return result
+    with corpus.transaction(commit=commit) as txn:
+        result, changed = _plan(corpus, amending, to, False, accept_warnings)
+        if result.already:
             return result
-        # All files or none, and the commit under the lock too, so that no other writer's
-        # change can slip into this commit.
-        result.files.extend(corpus.write_all(changed))
-        if commit:
-            from lawdiff.gitlog import commit as git_commit
-
-            result.commit = git_commit(
-                corpus.root, result.files,
-                subject=f"Apply {act.id} to {', '.join(works)}",
-                body=f"{act.title}\n\n{len(result.operations)} operation(s); effective {result.effective_text}.",
-                trailers={"Amending-act": act.id, "Amended-work": ", ".join(works),
-                          "Effective": result.effective_text, "Operations": str(len(result.operations))},
-            )
+        result.files.extend(txn.write(a) for a in changed)
+        works = result.works
+        result.commit = txn.commit(
+            subject=f"Apply {amending} to {', '.join(works)}",
+            body=f"{changed[-1].title}\n\n{len(result.operations)} operation(s); effective {result.effective_text}.",
+            trailers={"Amending-act": amending, "Amended-work": ", ".join(works),
+                      "Effective": result.effective_text, "Operations": str(len(result.operations))},
+        )
     return result
 
 
-def _check(act: Act) -> None:
-    """Schema and overlapping versions, before anything is written."""
-    from lawdiff.validate import overlap_errors
+def _plan(corpus: Corpus, amending: str, to: str | None, dry_run: bool,
+          accept_warnings: bool) -> tuple[ApplyResult, list[Act]]:
+    """Every operation applied in memory: the result and the changed works (the act last)."""
+    act = corpus.load(amending)
+    parsed, was_stored = store.operations(act)
+    if parsed.unparsed:
+        u = parsed.unparsed[0]
+        raise LawdiffError(
+            f"{act.id}: {len(parsed.unparsed)} instruction(s) could not be parsed, first: "
+            f"\"{u.source[:120]}\" ({u.reason}); correct the text with errata or write the "
+            f"operation into the act's <amendments>")
+    if not parsed.ops:
+        raise LawdiffError(f"{act.id} holds no amendment instructions")
+    ops = [op for op in parsed.ops if op.status != "overridden" and (to is None or op.work == to)]
+    if not ops:
+        raise LawdiffError(f"{act.id} has no operations on {to}")
+    warned = [op for op in ops if op.status == "parsed-with-warning"]
+    if warned and not accept_warnings:
+        raise LawdiffError(f"{what(warned[0])}: {warned[0].reason}; {len(warned)} operation(s) "
+                           "parsed with a warning: review them, then apply with --accept-warnings")
+    works = list(dict.fromkeys(op.work for op in ops))
+    for op in ops:
+        if not corpus.exists(op.work):
+            raise LawdiffError(f"{what(op)}: {op.work} is not in the corpus"
+                               + ("" if to else " (use --to to apply the act to one work)"))
+    targets = {w: corpus.load(w) for w in works}
+    bound = T.entry_into_force(act)
+    result = ApplyResult(act.id, works, bound, effective_text(act, bound), dry_run=dry_run)
+    done = [w for w in works if applied_before(targets[w], act.id)]
+    if done and len(done) == len(works):
+        result.already = True
+        result.notes.append(f"{act.id} is already applied to {', '.join(done)}: nothing to do")
+        return result, []
+    if done:
+        raise LawdiffError(f"{act.id} is already applied to {', '.join(done)} but not to "
+                           f"{', '.join(w for w in works if w not in done)}; apply with --to")
 
-    tree = xmlio.parse_bytes(xmlio.serialise(act.root), act.id)
-    xmlio.check_valid(tree, f"{act.id}.xml")
-    problems = overlap_errors(Act(tree.getroot()))
-    if problems:
-        raise LawdiffError(f"{act.id}: the result would be invalid: {problems[0]}")
+    lookup_cache: dict[str, Act | None] = {act.id: act, **targets}
+
+    def lookup(work: str) -> Act | None:
+        if work not in lookup_cache:
+            lookup_cache[work] = corpus.load(work) if corpus.exists(work) else None
+        return lookup_cache[work]
+
+    order_key = same_day_key(act)
+    for work in works:
+        target = targets[work]
+        run = Run(act, target, Clock(target, act.id, bound, lookup, order_key))
+        mine = [op for op in ops if op.work == work]
+        for op in mine:
+            if op.language and op.language != target.root.get("lang"):
+                run.notes.append(f"{what(op)}: changes the {op.language} text only; {work} holds "
+                                 f"the {target.root.get('lang')} text, which stays as it is")
+            else:
+                APPLIERS[op.op](op, run)
+            op.status = "applied"
+        if any(op.op != "repeal" or op.path for op in mine):
+            target.add_event(Event(kind="amended", origin="amendment",
+                                   source=f"{act.id}: {act.title}", **effective_event_fields(run)))
+        result.operations.extend(mine)
+        result.notes.extend(run.notes)
+        result.changes.extend(_change(*c) for c in run.changes)
+
+    # The act keeps its operations, now with their status.
+    if not was_stored:
+        store.store(act, parsed, [_content(op) for op in parsed.ops])
+    else:
+        holder = act.root.find("amendments")
+        for el, op in zip(holder.iterfind("op"), parsed.ops):
+            el.set("status", op.status)
+
+    return result, [*targets.values(), act]
 
 
 def apply_to_corpus(corpus: Corpus, amending: str, to: str | None = None, commit: bool = False) -> list[Path]:

@@ -8,7 +8,7 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from lawdiff import LawdiffError, api
+from lawdiff import LawdiffError, api, writes
 from lawdiff.amend import store
 from lawdiff.amend.apply import apply_act
 from lawdiff.cli.common import console, get_corpus, shorten
@@ -40,11 +40,7 @@ def amendments_cmd(ctx, work, do_store, reparse, as_json):
     if not result.ops and not result.unparsed:
         raise LawdiffError(f"{wid} holds no amendment instructions")
     if do_store:
-        from lawdiff.amend.apply import _content
-
-        with corpus.lock():
-            store.store(act, result, [_content(op) for op in result.ops])
-            corpus.write(act)
+        writes.store_operations(corpus, wid, result)
         stored = True
     items = [_op_json(i, op) for i, op in enumerate(result.ops, 1)]
     items += [{"id": None, "op": None, **u.to_json()} for u in result.unparsed]

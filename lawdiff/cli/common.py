@@ -70,7 +70,9 @@ def get_corpus(ctx: click.Context) -> Corpus:
     """The corpus to answer from: the directory, or its last commit on the --as-known-on date."""
     when = ctx.meta.get(_AS_KNOWN_ON)
     if when is None:
-        return Corpus(corpus_dir(ctx))
+        corpus = Corpus(corpus_dir(ctx))
+        corpus.recover()
+        return corpus
     from lawdiff.snapshot import corpus_as_known_on
 
     corpus = corpus_as_known_on(corpus_dir(ctx), when)

@@ -8,14 +8,12 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from lawdiff import LawdiffError, api
+from lawdiff import LawdiffError, api, writes
 from lawdiff.build import build as build_corpus
 from lawdiff.cli.common import DATE, console, get_corpus, shorten
 from lawdiff.cli.group import cli, emit_json
-from lawdiff.gitlog import commit
-from lawdiff.identity import place_import
-from lawdiff.ingest.importer import ImportOptions, import_source
-from lawdiff.model.act import Act
+from lawdiff.ingest.importer import ImportOptions
+from lawdiff.model.xmlio import read_regular
 from lawdiff.validate import validate_file
 
 
@@ -31,37 +29,28 @@ def import_cmd(ctx, file: Path, coverage, excerpt, alias, dry_run, no_commit):
     """Import the plain text of one act FILE into the corpus as one work (an adilet export, or
     text copied from the act's web page)."""
     corpus = get_corpus(ctx)
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise LawdiffError(f"{file}: cannot read: {exc.strerror}") from None
+    data = read_regular(file, follow=True)
     aliases = {}
     for a in alias:
         scheme, sep, value = a.partition("=")
         if not sep or scheme not in ("adilet", "frbr") or not value:
             raise LawdiffError(f"--alias {a!r}: expected adilet=ID")
         aliases[scheme] = value
-    result = import_source(data, str(file), ImportOptions(errata_dir=corpus.root, coverage_note=coverage,
-                                                          excerpt=excerpt, aliases=aliases, source_name=file.name))
-    act = Act(result.root)
-    tables = act.tariff_tables()
-    rows = sum(len(t.findall(".//row")) for t in tables)
-    for warning in result.warnings:
+    options = ImportOptions(errata_dir=corpus.root, coverage_note=coverage, excerpt=excerpt, aliases=aliases,
+                            source_name=file.name)
+    done = writes.import_text(corpus, data, str(file), options, dry_run=dry_run, commit=not no_commit)
+    for warning in done.warnings:
         click.echo(f"lawdiff: warning: {warning}", err=True)
     if dry_run:
-        click.echo(f"{result.work}: parsed, valid ({len(result.log)} repairs, {rows} tariff rows); nothing written")
+        click.echo(f"{done.work}: parsed, valid ({done.repairs} repairs, {done.tariff_rows} tariff rows); nothing written")
         return
-    with corpus.lock():   # the commit too: another writer must not slip its change into ours
-        placed = place_import(corpus, act)
-        if placed.status == "unchanged":
-            click.echo(f"{result.work}: the same text is already imported; nothing to do")
-            return
-        path = corpus.write(placed.act)
-        sha = None if no_commit else commit(corpus.root, [path], f"Import {result.work}",
-                                            trailers={"Work": result.work, "Source": file.name, "Repairs": str(len(result.log))})
-    kept = f", {placed.kept_events} recorded fact(s) kept" if placed.kept_events else ""
-    click.echo(f"{'updated' if placed.status == 'update' else 'imported'} {result.work} -> {path}"
-               f" ({len(result.log)} repairs logged, {rows} tariff rows{kept}){'; committed ' + sha[:10] if sha else ''}")
+    if done.status == "unchanged":
+        click.echo(f"{done.work}: the same text is already imported; nothing to do")
+        return
+    kept = f", {done.kept_events} recorded fact(s) kept" if done.kept_events else ""
+    click.echo(f"{'updated' if done.status == 'update' else 'imported'} {done.work} -> {done.path}"
+               f" ({done.repairs} repairs logged, {done.tariff_rows} tariff rows{kept})"
+               f"{'; committed ' + done.commit[:10] if done.commit else ''}")
 
 
 @cli.command("build")
@@ -136,11 +125,7 @@ def event_add(ctx, work, kind, date, source, by, replace):
     """Record that WORK was KIND (published, repealed...) on DATE; every answer follows."""
     corpus = get_corpus(ctx)
     wid = api.resolve(corpus, work)
-    with corpus.lock():   # the commit too: another writer must not slip its change into ours
-        act, event = api.add_event(corpus, wid, kind, date, source, by, replace=replace)
-        path = corpus.write(act)
-        sha = commit(corpus.root, [path], f"Record {kind} of {wid} on {date.isoformat()}",
-                     trailers={"Work": wid, "Event": kind, "Date": date.isoformat(), "Source": source})
+    _, sha = writes.record_event(corpus, wid, kind, date, source, by, replace=replace)
     click.echo(f"recorded {kind} {date.isoformat()} for {wid}{'; committed ' + sha[:10] if sha else ''}")
 
 
@@ -170,10 +155,6 @@ def event_remove(ctx, work, event_id):
     """Remove a fact a person recorded (EVENT-ID as `lawdiff event list` shows it)."""
     corpus = get_corpus(ctx)
     wid = api.resolve(corpus, work)
-    with corpus.lock():
-        act, event = api.remove_event(corpus, wid, event_id)
-        path = corpus.write(act)
-        when = event.date.isoformat() if event.date else "no date"
-        sha = commit(corpus.root, [path], f"Remove recorded {event.kind} of {wid} ({when})",
-                     trailers={"Work": wid, "Event": event.kind, "Removed": event_id})
+    event, sha = writes.remove_event(corpus, wid, event_id)
+    when = event.date.isoformat() if event.date else "no date"
     click.echo(f"removed {event.kind} {when} from {wid}{'; committed ' + sha[:10] if sha else ''}")

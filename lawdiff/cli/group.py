@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -62,10 +64,30 @@ def fail(message: str) -> None:
     raise LawdiffError(message)
 
 
+class _WarningLine(logging.Handler):
+    """Warnings of the library (a bad file skipped, an interrupted write completed) as one
+    ``lawdiff: warning:`` line each on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"lawdiff: warning: {' '.join(record.getMessage().split())}", err=True)
+
+
+#: What the operating system said, in words a user can act on (errno -> message).
+_OS_ERRORS = {
+    errno.ENOSPC: "no space left on the device", errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied", errno.EPERM: "operation not permitted",
+    errno.ENAMETOOLONG: "file name too long", errno.EDQUOT: "disk quota exceeded",
+}
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI; errors become one line on stderr, never a traceback, with the exit code of
     their kind: 1 bad input, 2 usage (click's convention), 3 corpus state, 4 conflict,
     70 internal error, 130 interrupted (docs/json.md, "Exit codes")."""
+    logger = logging.getLogger("lawdiff")
+    if not any(isinstance(h, _WarningLine) for h in logger.handlers):
+        logger.addHandler(_WarningLine(logging.WARNING))
+        logger.propagate = False
     try:
         code = cli.main(args=argv, standalone_mode=False, prog_name="lawdiff")
         if isinstance(code, int):
@@ -73,6 +95,19 @@ def run(argv: list[str] | None = None) -> int:
     except LawdiffError as exc:
         click.echo(f"lawdiff: error: {exc}", err=True)
         return exc.exit_code
+    except BrokenPipeError:
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        if exc.errno not in _OS_ERRORS:
+            raise_or_report(exc)
+            return EXIT_INTERNAL
+        name = exc.filename2 or exc.filename      # a rename names its destination second
+        where = f"{name}: " if name else ""
+        click.echo(f"lawdiff: error: {where}{_OS_ERRORS[exc.errno]}", err=True)
+        return EXIT_BAD_INPUT
+    except MemoryError:
+        click.echo("lawdiff: error: out of memory (is an input far larger than an act?)", err=True)
+        return EXIT_BAD_INPUT
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.Abort:
@@ -85,14 +120,17 @@ def run(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:
         click.echo(f"lawdiff: error: {exc.format_message()}", err=True)
         return exc.exit_code
-    except BrokenPipeError:
-        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         click.echo("lawdiff: interrupted", err=True)
         return 130
     except Exception as exc:  # a bug, not bad input: still one line unless asked for more
-        if os.environ.get("LAWDIFF_DEBUG"):
-            raise
-        click.echo(f"lawdiff: internal error: {type(exc).__name__}: {exc} (LAWDIFF_DEBUG=1 shows the traceback)", err=True)
+        raise_or_report(exc)
         return EXIT_INTERNAL
     return 0
+
+
+def raise_or_report(exc: Exception) -> None:
+    """An internal error: one line, or the traceback with LAWDIFF_DEBUG=1."""
+    if os.environ.get("LAWDIFF_DEBUG"):
+        raise exc
+    click.echo(f"lawdiff: internal error: {type(exc).__name__}: {exc} (LAWDIFF_DEBUG=1 shows the traceback)", err=True)

@@ -47,7 +47,7 @@ def scan(root: Path) -> dict[str, tuple[int, int]]:
             if name.endswith(".xml"):
                 path = os.path.join(top, name)
                 try:
-                    st = os.stat(path)
+                    st = os.lstat(path)      # a link is never followed: the reader refuses it
                 except FileNotFoundError:
                     continue
                 out[path[start:].replace(os.sep, "/")] = (st.st_size, st.st_mtime_ns)
@@ -147,6 +147,11 @@ def open_index(corpus, rebuild: bool = False) -> Index | None:
 
 def file_sha(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def has_errors(index: Index) -> bool:
+    """Does the corpus hold a work file that could not be read or checked?"""
+    return index.conn.execute("SELECT 1 FROM files WHERE error IS NOT NULL LIMIT 1").fetchone() is not None
 
 
 def check_no_errors(index: Index, marker_only: bool = False) -> None:

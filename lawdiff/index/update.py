@@ -15,6 +15,7 @@ from lawdiff import LawdiffError
 from lawdiff.index import schema
 from lawdiff.index.extract import Extract, extract, sort_key
 from lawdiff.index.store import RACY_NS, Index, file_sha, scan
+from lawdiff.model import xmlio
 
 
 def _stored(conn) -> dict[str, tuple[int, int, str]]:
@@ -31,9 +32,9 @@ def _plan(index: Index, current: dict[str, tuple[int, int]], stored: dict[str, t
         if old is not None and (old[0], old[1]) == stamp:
             continue
         try:
-            data = (root / rel).read_bytes()
-        except OSError:
-            continue            # gone or unreadable since the scan: the next open looks again
+            data = xmlio.read_regular(root / rel)
+        except LawdiffError:
+            data = b""          # a link, FIFO or unreadable file: recorded as an error below
         sha = file_sha(data)
         if old is not None and old[2] == sha:
             renew[rel] = sha
@@ -96,9 +97,7 @@ def _apply(index: Index, current, changed: dict[str, bytes], renew: dict[str, st
     errors: dict[str, str] = {}
     for rel, data in changed.items():
         try:
-            act = Act(xmlio.parse_bytes(data, str(root / rel)).getroot(), root / rel)
-            act.id   # noqa: B018  (a file whose id is not a work id is an error like a parse error)
-            acts[rel] = act
+            acts[rel] = _checked(data, root, rel)
         except LawdiffError as exc:
             acts[rel], errors[rel] = None, str(exc)
     new_ids = {a.id for a in acts.values() if a is not None}
@@ -111,12 +110,12 @@ def _apply(index: Index, current, changed: dict[str, bytes], renew: dict[str, st
     for rel in sorted(todo):
         if rel not in changed:   # a dependent: its own bytes did not change
             try:
-                data = (root / rel).read_bytes()
-            except OSError:
-                continue
+                data = xmlio.read_regular(root / rel)
+            except LawdiffError:
+                data = b""
             changed[rel] = data
             try:
-                acts[rel] = Act(xmlio.parse_bytes(data, str(root / rel)).getroot(), root / rel)
+                acts[rel] = _checked(data, root, rel)
             except LawdiffError as exc:
                 acts[rel], errors[rel] = None, str(exc)
         data = changed[rel]
@@ -130,6 +129,19 @@ def _apply(index: Index, current, changed: dict[str, bytes], renew: dict[str, st
             except LawdiffError as exc:
                 conn.execute("UPDATE files SET error = ? WHERE file = ?", (str(exc), rel))
     return len(todo)
+
+
+def _checked(data: bytes, root: Path, rel: str):
+    """The work in ``data``, checked as the corpus reader checks it: valid against the schema,
+    its id matching its path (an error otherwise, like a parse error)."""
+    from lawdiff.model.act import Act
+
+    tree = xmlio.parse_bytes(data, str(root / rel))
+    xmlio.check_valid(tree, str(root / rel))
+    act = Act(tree.getroot(), root / rel)
+    if act.id != rel[:-len(".xml")]:
+        raise LawdiffError(f"{rel}: holds work {act.id}, not {rel[:-len('.xml')]}")
+    return act
 
 
 def _trusted(mtime_ns: int, now_ns: int) -> int:

@@ -24,7 +24,8 @@ from lawdiff.ingest import coverage, eif, fragments, layout, notes
 from lawdiff.ingest.head import Head, fix_glued_status, read_head
 from lawdiff.ingest.references import find_refs
 from lawdiff.ingest.repair import (Repair, RepairLog, fix_latin_i, fix_letter_spacing,
-                                   fix_space_before_punct, join_wrapped, normalise_chars)
+                                   fix_space_before_punct, join_wrapped, normalise_chars,
+                                   remove_invisible)
 from lawdiff.ingest.structure import Para, assign_eids, build_units, classify
 from lawdiff.model import xmlio
 from lawdiff.model.ids import eid, work_id
@@ -189,7 +190,7 @@ def import_source(data: bytes, name: str, options: ImportOptions | None = None) 
     raw_lines = read_source(data, name)
     log: RepairLog = []
     numbered = _excerpt_lines(raw_lines) if options.excerpt else list(enumerate(raw_lines, 1))
-    lines = [(n, normalise_chars(t)) for n, t in numbered]
+    lines = [(n, remove_invisible(normalise_chars(t), n, log)) for n, t in numbered]
     lay = layout.detect_layout(lines)
     doc = layout.split_document(lines, lay)
     head = read_head(layout.head_blocks(_repair_head(doc.head, []), lay), name)

@@ -66,6 +66,22 @@ def fix_space_before_punct(text: str, line: int = 0, log: RepairLog | None = Non
     return new
 
 
+#: Characters that are invisible but split or reorder what a reader sees: zero-width space,
+#: non-joiner and joiner, the directional marks, embeddings, overrides and isolates, the word
+#: joiner and the invisible operators. None belongs in Kazakh or Russian legal text; left in,
+#: "№ 29\u200b99" would read as act number 29 and a bidi override would be stored as text.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]")
+
+
+def remove_invisible(text: str, line: int = 0, log: RepairLog | None = None) -> str:
+    """Remove zero-width and bidirectional control characters, as a logged repair."""
+    new = _INVISIBLE.sub("", text)
+    if new != text and log is not None:
+        shown = _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text.strip())
+        log.append(Repair("invisible-characters", line, shown, new.strip()))
+    return new
+
+
 def normalise_chars(text: str) -> str:
     """NFC, NBSP and other odd spaces to a plain space, soft hyphens and BOM removed."""
     text = unicodedata.normalize("NFC", text)

@@ -48,7 +48,8 @@ def parse_bytes(data: bytes, name: str = "<input>") -> etree._ElementTree:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        raise LawdiffError(f"{name}:{exc.lineno or 0}: not well-formed XML: {exc.msg}") from None
+        msg = " ".join(str(exc.msg).split())      # libxml2 may put a line break in its message
+        raise LawdiffError(f"{name}:{exc.lineno or 0}: not well-formed XML: {msg}") from None
     # The byte search above cannot see a DOCTYPE in a wide encoding (UTF-16, UTF-32); the
     # parser has not loaded or expanded anything, but the document is refused all the same.
     info = root.getroottree().docinfo
@@ -57,17 +58,39 @@ def parse_bytes(data: bytes, name: str = "<input>") -> etree._ElementTree:
     return etree.ElementTree(root)
 
 
-def parse_file(path: Path) -> etree._ElementTree:
-    """Parse a corpus file safely (see :func:`parse_bytes`)."""
-    path = Path(path)
+def read_regular(path: Path, limit: int | None = None, follow: bool = False) -> bytes:
+    """The bytes of a regular file, read safely: a symbolic link is not followed (unless
+    ``follow``: a file the user named), a FIFO or device is refused without blocking on it,
+    and a file over ``limit`` bytes is refused before it is read."""
+    import os
+    import stat
+
+    limit = MAX_XML_BYTES if limit is None else limit
+    flags = os.O_RDONLY | (0 if follow else getattr(os, "O_NOFOLLOW", 0)) | getattr(os, "O_NONBLOCK", 0)
     try:
-        size = path.stat().st_size
-        if size > MAX_XML_BYTES:
-            raise LawdiffError(f"{path}: file is larger than {MAX_XML_BYTES} bytes")
-        data = path.read_bytes()
+        fd = os.open(path, flags)
     except OSError as exc:
+        if not follow and (exc.errno == getattr(os, "ELOOP", None) or Path(path).is_symlink()):
+            raise LawdiffError(f"{path}: is a symbolic link; lawdiff reads regular files only") from None
         raise LawdiffError(f"{path}: cannot read: {exc.strerror}") from None
-    return parse_bytes(data, str(path))
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise LawdiffError(f"{path}: is not a regular file (a FIFO, device or directory); refused")
+        if st.st_size > limit:
+            raise LawdiffError(f"{path}: file is larger than {limit} bytes")
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise LawdiffError(f"{path}: cannot read: {exc.strerror}") from None
+    if len(data) > limit:
+        raise LawdiffError(f"{path}: file is larger than {limit} bytes")
+    return data
+
+
+def parse_file(path: Path) -> etree._ElementTree:
+    """Parse a corpus file safely (see :func:`read_regular` and :func:`parse_bytes`)."""
+    return parse_bytes(read_regular(Path(path)), str(path))
 
 
 def _canonicalise(el: etree._Element) -> None:
