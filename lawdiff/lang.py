@@ -49,6 +49,28 @@ _NUMBER_TRANSLIT = {
     "ъ": "jj", "ы": "y", "і": "ih", "ь": "jh", "э": "eh", "ю": "yu", "я": "ya",
 }
 
+#: Kazakh and Russian Cyrillic to Latin, readable, for issuer codes and place names (not for
+#: numbers: letters that differ may share a spelling here, see _NUMBER_TRANSLIT).
+_TRANSLIT = {
+    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e",
+    "ж": "zh", "з": "z", "и": "i", "й": "i", "к": "k", "қ": "q", "л": "l", "м": "m", "н": "n",
+    "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u",
+    "ү": "u", "ф": "f", "х": "kh", "һ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+    "ъ": "", "ы": "y", "і": "i", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+}
+
+
+def transliterate(text: str) -> str:
+    """Latin transliteration of Kazakh/Russian Cyrillic (lower case), other characters kept."""
+    return "".join(_TRANSLIT.get(ch, ch) for ch in text.lower())
+
+
+def slug(text: str) -> str:
+    """A path-safe slug: transliterated, lower case, runs of other characters folded to '-'."""
+    out = re.sub(r"[^a-z0-9]+", "-", transliterate(unicodedata.normalize("NFC", text)))
+    return out.strip("-")
+
+
 #: Characters that are not visible in a heading and must never be part of a number.
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 

@@ -112,3 +112,20 @@ def test_a_changed_text_under_applied_amendments_is_refused(scratch_corpus, tmp_
     assert done.returncode == 1
     assert "kz/mlsp/order/2022/308" in done.stderr and "nothing written" in done.stderr.lower()
     assert (scratch_corpus / "kz/mlsp/order/2018/379.xml").read_bytes() == before
+
+
+def test_one_issuer_code_never_stands_for_two_bodies(scratch_corpus, tmp_path):
+    """Two districts of one name in different regions, neither in the gazetteer: the second is
+    refused instead of being filed under the first one's code (synthetic heads on a seed)."""
+    repo = scratch_corpus.parent
+    head = "Батыс Қазақстан облысы Орал қаласы әкімдігінің"
+    first = _synthetic_copy(tmp_path, ORAL_2999, head, "Ақмола облысы Жаңаауыл ауданы әкімдігінің", "district_a")
+    done = run_script("import", str(first), cwd=repo)
+    assert done.returncode == 0, done.stderr
+    second = _synthetic_copy(tmp_path, first, "Ақмола облысы Жаңаауыл", "Павлодар облысы Жаңаауыл", "district_b")
+    second.write_text(second.read_text(encoding="utf-8").replace("№ 2999", "№ 3000", 1), encoding="utf-8")
+    before = _git_status(repo)
+    done = run_script("import", str(second), cwd=repo)
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "already stands for" in done.stderr
+    assert _git_status(repo) == before

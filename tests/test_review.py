@@ -214,6 +214,8 @@ def test_2999_before_and_after_its_period(capsys):
     assert row2["label"].startswith("row 2: ")
     data = as_json(capsys, "diff", "2999", "--from", "2026-03-01", "--to", "2027-01-01")
     assert data["new"]["status"] == "expired"
+    assert data["ended"]["provisions"] == 76 + 6 and data["changes"] == []    # said once, not listed
+    data = as_json(capsys, "diff", "2999", "--from", "2026-03-01", "--to", "2027-01-01", "--full")
     assert {c["kind"] for c in data["changes"]} == {"removed"}
     assert data["summary"]["removed"] == 76 + 6
     data = as_json(capsys, "diff", "2999", "--from", "2026-02-01", "--to", "2026-03-01")

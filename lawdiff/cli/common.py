@@ -93,6 +93,17 @@ def output_file(path: Path, option: str) -> Path:
     return path
 
 
+def write_output(path: Path, data: bytes, option: str) -> None:
+    """Write a file the user asked for (already checked by :func:`output_file`) atomically; an
+    operating-system failure is one line naming the file."""
+    from lawdiff.corpus import atomic_write
+
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise LawdiffError(f"{option} {path}: cannot write: {exc.strerror}") from None
+
+
 def shorten(text: str | None, width: int) -> str:
     """``text`` on one line in at most ``width`` characters: cut at the last word boundary that
     fits and marked with "…", so a title never ends mid-word ("...арнаулы әле")."""

@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from lawdiff import LawdiffError, api
-from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, output_file, shorten, state_label
+from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, output_file, shorten, state_label, write_output
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.render.document_html import render_document_html
 from lawdiff.render.document_text import render_document_md, render_document_text
@@ -166,9 +166,7 @@ def export_cmd(ctx, work, when, fmt, output):
         output_file(Path(output), "--output")
     data = api.export_akn(corpus, api.resolve(corpus, work), when)
     if output:
-        from lawdiff.corpus import atomic_write
-
-        atomic_write(Path(output), data)
+        write_output(Path(output), data, "--output")
     else:
         click.echo(data.decode("utf-8"), nl=False)
 

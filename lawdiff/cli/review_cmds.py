@@ -15,9 +15,8 @@ from lawdiff.render.review_text import change_from_json, redline_body, render_re
 from lawdiff.render.textconv import textconv
 from lawdiff.repo_init import init_corpus
 from lawdiff.cli.common import (DATE, as_known_on_option, console, get_corpus, output_file, print_work_header,
-                                state_label)
+                                state_label, write_output)
 from lawdiff.cli.group import cli, emit_json
-from lawdiff.corpus import atomic_write
 
 
 
@@ -45,9 +44,11 @@ def _bound(b: dict | None, open_end: str = "open") -> str:
 @click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Also write the redline as one self-contained HTML page.")
 @click.option("--json", "as_json", is_flag=True, help="Structured change data.")
+@click.option("--full", is_flag=True, help="One work: list every provision even when the act itself ended "
+                                           "(was repealed, cancelled or expired) between the dates.")
 @as_known_on_option
 @click.pass_context
-def diff_cmd(ctx, works, d1, d2, when, provision, ignore_quotes, html_file, as_json):
+def diff_cmd(ctx, works, d1, d2, when, provision, ignore_quotes, html_file, as_json, full):
     """Word-level redline of WORK between two dates (--from, --to), or from WORK to WORK_B."""
     corpus = get_corpus(ctx)
     if html_file:
@@ -60,7 +61,7 @@ def diff_cmd(ctx, works, d1, d2, when, provision, ignore_quotes, html_file, as_j
         if when:
             raise LawdiffError("--at compares two works; for one work use --from and --to")
         result = R.diff_dates(corpus, api.resolve(corpus, works[0]), d1, d2 or dt.date.today(),
-                              provision=provision, ignore_quotes=ignore_quotes)
+                              provision=provision, ignore_quotes=ignore_quotes, full=full)
     else:
         if d1 or d2:
             raise LawdiffError("--from/--to compare one work on two dates; for two works use --at")
@@ -68,10 +69,7 @@ def diff_cmd(ctx, works, d1, d2, when, provision, ignore_quotes, html_file, as_j
                               provision=provision, ignore_quotes=ignore_quotes)
     result.known_as_of = getattr(corpus, "known_as_of", None)
     if html_file:
-        try:
-            atomic_write(html_file, render_review_html(result).encode("utf-8"))
-        except OSError as exc:
-            raise LawdiffError(f"{html_file}: cannot write: {exc.strerror}") from None
+        write_output(html_file, render_review_html(result).encode("utf-8"), "--html")
     if as_json:
         emit_json(result.to_json())
     elif html_file:

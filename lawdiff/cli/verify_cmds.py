@@ -8,9 +8,8 @@ from pathlib import Path
 import click
 
 from lawdiff import LawdiffError, api
-from lawdiff.cli.common import DATE, console, get_corpus
+from lawdiff.cli.common import DATE, console, get_corpus, output_file, write_output
 from lawdiff.cli.group import cli, emit_json
-from lawdiff.corpus import atomic_write
 from lawdiff.verify import verify
 from lawdiff.verify.report import render_verification_html, render_verification_text
 
@@ -29,16 +28,15 @@ def verify_cmd(ctx, work, official: Path, when, excerpt, html_file, as_json):
     """Compare WORK with its official consolidated text OFFICIAL-TEXT, provision by provision
     and note by note. Exit code 0 when everything both hold agrees, 1 otherwise."""
     corpus = get_corpus(ctx)
+    if html_file:
+        output_file(html_file, "--html")
     try:
         data = official.read_bytes()
     except OSError as exc:
         raise LawdiffError(f"{official}: cannot read: {exc.strerror}") from None
     result = verify(corpus, api.resolve(corpus, work), data, official.name, at=when, excerpt=excerpt)
     if html_file:
-        try:
-            atomic_write(html_file, render_verification_html(result).encode("utf-8"))
-        except OSError as exc:
-            raise LawdiffError(f"{html_file}: cannot write: {exc.strerror}") from None
+        write_output(html_file, render_verification_html(result).encode("utf-8"), "--html")
     if as_json:
         emit_json(result.to_json())
     else:

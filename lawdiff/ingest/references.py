@@ -41,7 +41,12 @@ class ActRef:
 
 def _issuer_window(text: str, end: int) -> str:
     """The words before a date that can name the issuer: back to the previous clause break
-    or the dash after "Күші жойылды -" (an issuer's own " - " is kept: "орынбасары - Еңбек")."""
+    or the dash after "Күші жойылды -" (an issuer's own " - " is kept: "орынбасары - Еңбек").
+    A quoted title between the issuer and the date ("<issuer> "<title>" <date> № N") is stepped
+    over, so the issuer is found on either side of the title."""
+    title = next((q for q in _QUOTED.finditer(text, 0, end) if not text[q.end():end].strip()), None)
+    if title is not None:
+        end = title.start()
     start = max(text.rfind(sep, 0, end) for sep in (";", ".", ",", "(", ")", "\n", "\"")) + 1
     window = text[max(start, end - 200):end]
     return re.sub(r"^.*?(?:жойылды|редакцияда|силу)\s*[-–—]\s*", "", window)

@@ -12,10 +12,9 @@ Inserted numbers keep their form: "7-1)" becomes ``subpara_7-1``.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from lawdiff import LawdiffError
-from lawdiff.lang import number_slug
+from lawdiff.lang import number_slug, slug, transliterate  # noqa: F401 (re-exported: the id's parts)
 
 #: Structural kinds, largest to smallest, with their eId prefix and XML element name.
 #: ``indent`` (абзац) is stored as ``<p>``: every paragraph of text is an indent.
@@ -47,27 +46,6 @@ _WORK_ID = re.compile(
 )
 #: A unit number in eId form (see :func:`norm_num`).
 _NUM = re.compile(r"^[0-9a-z]+(?:-[0-9a-z]+)*$")
-
-# Kazakh and Russian Cyrillic to Latin, for slugs (issuer codes, act numbers, eId letters).
-_TRANSLIT = {
-    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e",
-    "ж": "zh", "з": "z", "и": "i", "й": "i", "к": "k", "қ": "q", "л": "l", "м": "m", "н": "n",
-    "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u",
-    "ү": "u", "ф": "f", "х": "kh", "һ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
-    "ъ": "", "ы": "y", "і": "i", "ь": "", "э": "e", "ю": "iu", "я": "ia",
-}
-
-
-def transliterate(text: str) -> str:
-    """Latin transliteration of Kazakh/Russian Cyrillic (lower case), other characters kept."""
-    return "".join(_TRANSLIT.get(ch, ch) for ch in text.lower())
-
-
-def slug(text: str) -> str:
-    """A path-safe slug: transliterated, lower case, runs of other characters folded to '-'."""
-    out = re.sub(r"[^a-z0-9]+", "-", transliterate(unicodedata.normalize("NFC", text)))
-    return out.strip("-")
-
 
 def work_id(issuer: str, act_type: str, year: int, number: str) -> str:
     """Build a work id from its metadata; raises LawdiffError if the parts do not fit.

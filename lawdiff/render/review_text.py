@@ -44,6 +44,8 @@ def summary_line(review: Review) -> str:
     if s[NOT_IN_CORPUS]:
         parts.append(f"{s[NOT_IN_CORPUS]} with a wording not in the corpus")
     line = ", ".join(parts)
+    if review.ended and not review.ended["listed"]:
+        line = f"the act ended ({review.ended['status']}): {review.ended['provisions']} provision(s) ended with it"
     if s["rose"] or s["fell"]:
         line += f"; prices: {s['rose']} rose, {s['fell']} fell"
     return line

@@ -229,6 +229,8 @@ class Review:
     notes: list[str] = field(default_factory=list)
     ignore_quotes: bool = False
     known_as_of: dict | None = None
+    #: Set when the act ended between the two dates and its text is not listed (see diff_dates).
+    ended: dict | None = None
 
     @property
     def title(self) -> str:
@@ -250,7 +252,7 @@ class Review:
     def to_json(self) -> dict:
         return {"mode": self.mode, "old": self.old.to_json(), "new": self.new.to_json(),
                 "known_as_of": self.known_as_of, "ignore_quotes": self.ignore_quotes,
-                "summary": self.summary(), "notes": self.notes,
+                "summary": self.summary(), "notes": self.notes, "ended": self.ended,
                 "changes": [e.to_json() for e in self.entries]}
 
 
@@ -295,9 +297,17 @@ def _check_quotes_note(ignore_quotes: bool) -> list[str]:
     return ["typographic quotes («», “”) were treated as \" before comparing"] if ignore_quotes else []
 
 
+#: States in which a whole act has ended: its provisions are not changed one by one, they end with it.
+ENDED_STATES = ("repealed", "expired", "cancelled")
+
+
 def diff_dates(corpus: Corpus, work: str, d1: dt.date, d2: dt.date, *, provision: str | None = None,
-               ignore_quotes: bool = False) -> Review:
-    """The redline of ``work`` between the text in force on ``d1`` and on ``d2``."""
+               ignore_quotes: bool = False, full: bool = False) -> Review:
+    """The redline of ``work`` between the text in force on ``d1`` and on ``d2``.
+
+    When the act itself was repealed, cancelled or its period ended between the two dates,
+    listing every provision as "removed" hides the one fact that matters: the review says once
+    that the act ended, when and why, and lists the provisions only with ``full``."""
     if d2 < d1:
         raise LawdiffError(f"--to {d2.isoformat()} is before --from {d1.isoformat()}")
     reader = WorkReader(corpus, work)
@@ -312,7 +322,16 @@ def diff_dates(corpus: Corpus, work: str, d1: dt.date, d2: dt.date, *, provision
     notes = _check_quotes_note(ignore_quotes)
     if not reader.act.complete:
         notes.append(f"partial text: {reader.act.coverage_note}")
-    return Review("dates", _info(reader, d1, units), _info(reader, d2, units), entries, notes, ignore_quotes)
+    before, after = _info(reader, d1, units), _info(reader, d2, units)
+    ended = None
+    if after.status in ENDED_STATES and before.status not in ENDED_STATES:
+        ended = {"status": after.status, "reason": after.reason, "provisions": len(entries), "listed": full}
+        notes.insert(0, f"the act ended between the two dates ({T.STATE_LABELS[after.status]}: {after.reason}); "
+                        f"its {len(entries)} provision(s) ended with it"
+                        + ("" if full else "; --full lists them"))
+        if not full:
+            entries = []
+    return Review("dates", before, after, entries, notes, ignore_quotes, ended=ended)
 
 
 def diff_works(corpus: Corpus, work_a: str, work_b: str, *, at: dt.date | None = None,

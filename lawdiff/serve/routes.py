@@ -95,23 +95,20 @@ def register(app) -> None:
         corpus = _corpus()
         return jsonify(api.timeline(corpus, _work(corpus, work)))
 
+    def _date_diff(work):
+        """The redline the page and its /api/ twin both show, from the query's from/to/provision."""
+        corpus = _corpus()
+        return R.diff_dates(corpus, _work(corpus, work), parse_date(request.args.get("from")),
+                            parse_date(request.args.get("to"), dt.date.today()),
+                            provision=request.args.get("provision") or None)
+
     @app.get("/works/<path:work>/diff")
     def diff(work):
-        corpus = _corpus()
-        wid = _work(corpus, work)
-        result = R.diff_dates(corpus, wid, parse_date(request.args.get("from")),
-                              parse_date(request.args.get("to"), dt.date.today()),
-                              provision=request.args.get("provision") or None)
-        return render_review_html(result)
+        return render_review_html(_date_diff(work))
 
     @app.get("/api/works/<path:work>/diff")
     def api_diff(work):
-        corpus = _corpus()
-        wid = _work(corpus, work)
-        result = R.diff_dates(corpus, wid, parse_date(request.args.get("from")),
-                              parse_date(request.args.get("to"), dt.date.today()),
-                              provision=request.args.get("provision") or None)
-        return jsonify(result.to_json())
+        return jsonify(_date_diff(work).to_json())
 
     @app.get("/works/<path:work>/history")
     def history(work):

@@ -13,7 +13,7 @@ from lawdiff.render import render_html, render_text
 from lawdiff.time import STATE_LABELS
 from lawdiff.verify import Verification
 from lawdiff.verify.units import (DIFFERING, IDENTICAL, NOT_IN_CORPUS, NOT_IN_OFFICIAL, ONLY_CORPUS, ONLY_OFFICIAL,
-                                  RENUMBERED, Provision)
+                                  RENUMBERED, Provision, wording)
 
 KIND_TEXT = {DIFFERING: "differs", ONLY_OFFICIAL: "only in the official text", ONLY_CORPUS: "only in the corpus",
              RENUMBERED: "renumbered", NOT_IN_CORPUS: "not in the corpus (partial coverage)",
@@ -52,11 +52,11 @@ def conditions(v: Verification) -> list[str]:
 def _texts(p: Provision) -> list[str]:
     """The wording shown for a finding: none for a redline (it is shown) or for coverage
     (what one side does not hold is listed by provision, not printed)."""
-    if p.kind in (DIFFERING, NOT_IN_CORPUS, NOT_IN_OFFICIAL):
+    if p.kind in (DIFFERING, NOT_IN_CORPUS, NOT_IN_OFFICIAL, RENUMBERED):
         return []
-    if p.kind in (ONLY_OFFICIAL, NOT_IN_CORPUS) or (p.kind == RENUMBERED):
+    if p.kind == ONLY_OFFICIAL:
         return (p.official or "").split("\n")
-    return [r.text for r in p.corpus if r.text is not None]
+    return [wording(r) for r in p.corpus if r.text is not None]
 
 
 def provision_lines(p: Provision, color: bool) -> list[str]:
@@ -99,7 +99,7 @@ def _change_for(p: Provision) -> list[Change]:
     """What the redline page shows for one provision (a redline, or the text of one side)."""
     if p.redlines:
         return p.redlines
-    texts = "\n".join(_texts(p))
+    texts = "\n".join(_texts(p) if p.kind not in (NOT_IN_CORPUS, RENUMBERED) else (p.official or "").split("\n"))
     if p.kind in (ONLY_OFFICIAL, NOT_IN_CORPUS, RENUMBERED):
         return [Change(p.eid, ADDED, None, texts, [WordOp(INSERT, texts)] if texts else [], p.label)]
     return [Change(p.eid, REMOVED, texts, None, [WordOp(DELETE, texts)] if texts else [], p.label)]

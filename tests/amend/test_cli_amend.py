@@ -78,3 +78,27 @@ def test_apply_error_is_one_line_and_exit_1(tmp_path, capsys):
     assert err.startswith("lawdiff: error: operation 20 (replace appendix 1/clause 77")
     assert "att_1__para_77 not found" in err
     assert (root / f"{W379}.xml").read_bytes() == before
+
+
+def test_apply_refuses_a_warning_until_accepted(tmp_path):
+    """The installed script, as a user runs it: an operation parsed with a warning stops
+    `apply` (exit 1, one line, nothing written) until --accept-warnings."""
+    from conftest import run_script
+
+    from .cases import build_corpus, read_case
+
+    case = read_case(DATA / "cases" / "fail_wording_number_warning.txt")
+    corpus = build_corpus(case, tmp_path / "corpus")
+    env = {"LAWDIFF_CORPUS": str(corpus.root)}
+    act = case.acts[0].work
+    listed = run_script("amendments", act, "--json", cwd=tmp_path, env=env)
+    op = json.loads(listed.stdout)[0]
+    assert op["status"] == "parsed-with-warning" and "numbered 3)" in op["reason"]
+    before = {p: p.read_bytes() for p in corpus.work_files()}
+    refused = run_script("apply", act, cwd=tmp_path, env=env)
+    assert refused.returncode == 1 and "--accept-warnings" in refused.stderr
+    assert refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr
+    assert {p: p.read_bytes() for p in corpus.work_files()} == before
+    done = run_script("apply", act, "--accept-warnings", cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "2) {+жаңа +}екінші." in done.stdout and "Committed" in done.stdout
