@@ -370,7 +370,7 @@ def parallel_tables(old: list[RowValue], new: list[RowValue]) -> bool:
 
 def _row_entries(old: Side, new: Side, notes: list[str] | None = None, **kw) -> list[Entry]:
     """Tariff rows of two works. Parallel tables (:func:`parallel_tables`) are compared row by
-    row; otherwise rows are paired as :func:`lawdiff.diff.diff_tariffs` pairs them. A row with
+    row; otherwise rows are paired by :func:`lawdiff.diff.align_tariffs`. A row with
     competing versions is paired by its latest version and all its readings are compared."""
     old_ids, new_ids = old.order, new.order
     old_rows = [old.by_eid[e][-1].row for e in old_ids]
