@@ -7,19 +7,13 @@ from pathlib import Path
 
 import click
 from rich.markup import escape
-from rich.table import Table
 
 from lawdiff import LawdiffError, api
 from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, output_file, shorten, state_label, write_output
 from lawdiff.cli.group import cli, emit_json
-from lawdiff.render.document_html import render_document_html
-from lawdiff.render.document_text import render_document_md, render_document_text
-from lawdiff.render.labels import LANGS, check_lang, coded, label, unit_label
+from lawdiff.render.labels import LABELS, LANGS, check_lang, coded, label, unit_label
 from lawdiff.render.labels import state_label as state_words
-from lawdiff.render.document_text import condition_text
 from lawdiff.render.timeline_text import timeline_lines
-from lawdiff.render.labels import LABELS
-from lawdiff.review.document import read_document, work_condition
 
 
 
@@ -62,6 +56,9 @@ def _tariff_status(head: dict, when: dt.date, lang: str, act) -> str:
     and Russian as the status sentence, or the condition an undetermined date puts on it."""
     if lang == "en":
         return f"{state_words(lang, head['status'])} on {when.isoformat()}: {head['reason']}"
+    from lawdiff.render.document_text import condition_text
+    from lawdiff.review.document import work_condition
+
     cond = work_condition(act, when)
     key = head["status"] if head["status"] in LABELS[lang] else None
     return condition_text(cond, when, lang) if cond else label(lang, key, date=when) if key else \
@@ -70,6 +67,8 @@ def _tariff_status(head: dict, when: dt.date, lang: str, act) -> str:
 
 def _print_tariff_tables(rows: list[dict], when: dt.date | None, lang: str, acts: dict) -> None:
     """One table per work, as the act prints it: its category headings between the rows."""
+    from rich.table import Table
+
     out = console()
     if not rows:
         out.print(label(lang, "no-tariff-rows"))
@@ -116,6 +115,11 @@ def show_cmd(ctx, work, when, provision, fmt, as_html, lang, ids, as_json):
     if as_json:
         emit_json(api.show(corpus, api.resolve(corpus, work), when, provision))
         return
+    # imported here: the document reader and renderers are not needed for --json
+    from lawdiff.render.document_html import render_document_html
+    from lawdiff.render.document_text import render_document_md, render_document_text
+    from lawdiff.review.document import read_document
+
     doc = read_document(corpus, api.resolve(corpus, work), when, provision)
     lang = check_lang(lang, doc.lang)
     if as_html or fmt == "html":
@@ -137,6 +141,8 @@ def at_cmd(ctx, date: dt.date, as_json):
     if as_json:
         emit_json(works)
         return
+    from rich.table import Table
+
     table = Table("work", "status", "title", "why", box=None)
     for w in works:
         table.add_row(w["work"], state_label(w["status"]), escape(shorten(w["title"], 60)), escape(shorten(w["reason"], 110)))

@@ -77,7 +77,7 @@ def render_review_html(review: Review, lang: str = "en") -> str:
     import lxml.html
     from lxml.html import builder as E
 
-    from lawdiff.render import render_html
+    from lawdiff.render.redline_html import render_html
 
     changes, plan = _plan(review, lang)
     page = render_html(changes, review.title_in(lang), f"{review.old.describe(lang)} → {review.new.describe(lang)}",
