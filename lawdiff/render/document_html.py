@@ -70,7 +70,7 @@ def _table(block: Block, lang: str, ids: bool, text_lang: str):
                       E.TD(row["price"], E.CLASS("price")), id=row["eId"])
             if ids:
                 tr[1].append(E.SPAN(row["eId"], E.CLASS("eid")))
-            if row.get("by"):
+            if row.get("by_citation"):
                 tr[1].append(E.BR())
                 words = label(lang, "wording-conditional", citation=row["by_citation"])
                 tr[1].append(_ui(E.SMALL(*marked(words, [row["by_citation"]], text_lang, lang)), lang, text_lang))

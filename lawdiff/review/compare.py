@@ -20,6 +20,7 @@ from lawdiff import LawdiffError
 from lawdiff.corpus import Corpus
 from lawdiff.diff import ADDED, CHANGED, DELETE, EQUAL, INSERT, REMOVED, Change, WordOp, align_tariffs, merge_order, normalise_quotes, provision_label, row_label, word_diff
 from lawdiff.model.act import Act
+from lawdiff.model.version import State
 from lawdiff.citation import resolve_provision
 from lawdiff.render.labels import Message, Reasoning, fmt_date
 from lawdiff.review.document import Condition, work_condition
@@ -218,7 +219,7 @@ class SideInfo:
     work: str
     title: str
     at: dt.date | None
-    status: str | None
+    status: State | None
     reason: str
     units: list[str]
     #: When the status hangs on an undetermined date: the condition, said in any language.
@@ -319,10 +320,6 @@ def _check_quotes_note(ignore_quotes: bool) -> list[Message]:
     return [Message("note-quotes")] if ignore_quotes else []
 
 
-#: States in which a whole act has ended: its provisions are not changed one by one, they end with it.
-ENDED_STATES = ("repealed", "expired", "cancelled")
-
-
 def diff_dates(corpus: Corpus, work: str, d1: dt.date, d2: dt.date, *, provision: str | None = None,
                ignore_quotes: bool = False, full: bool = False) -> Review:
     """The redline of ``work`` between the text in force on ``d1`` and on ``d2``.
@@ -347,7 +344,8 @@ def diff_dates(corpus: Corpus, work: str, d1: dt.date, d2: dt.date, *, provision
         notes.append(Message("note-partial", {"note": reader.act.coverage_note}))
     before, after = _info(reader, d1, units), _info(reader, d2, units)
     ended = None
-    if after.status in ENDED_STATES and before.status not in ENDED_STATES:
+    # A whole act that ended: its provisions are not changed one by one, they end with it.
+    if after.status and after.status.ended and not (before.status and before.status.ended):
         ended = {"status": after.status, "reason": after.reason, "provisions": len(entries), "listed": full}
         notes.insert(0, Message("note-ended", {"state": after.status, "reason": Reasoning(f": {after.reason}"),
                                                "n": len(entries), "more": "" if full else Message("note-ended-full")}))
@@ -397,7 +395,7 @@ def parallel_tables(old: list[RowValue], new: list[RowValue]) -> bool:
 
 def _row_entries(old: Side, new: Side, notes: list[Message] | None = None, **kw) -> list[Entry]:
     """Tariff rows of two works. Parallel tables (:func:`parallel_tables`) are compared row by
-    row; otherwise rows are paired as :func:`lawdiff.diff.diff_tariffs` pairs them. A row with
+    row; otherwise rows are paired by :func:`lawdiff.diff.align_tariffs`. A row with
     competing versions is paired by its latest version and all its readings are compared."""
     old_ids, new_ids = old.order, new.order
     old_rows = [old.by_eid[e][-1].row for e in old_ids]
