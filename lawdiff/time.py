@@ -346,11 +346,27 @@ def version_interval(act: Act, el, lookup, work: WorkInterval | None = None) -> 
         end, end_state = known(dt.date.fromisoformat(holder.get("until")), f"this wording applies until {holder.get('until')}"), "repealed"
     elif holder.get("ended-by"):
         end, end_state = amending_act_start(act, holder.get("ended-by"), lookup), "repealed"
+    end, end_state = _ancestor_end(act, holder, end, end_state, lookup)
     if work.end is not None and end is not None and end is not work.end:
         if work.end.lower and end.lower and work.end.lower < end.lower:
             end, end_state = work.end, work.end_state
     absent = any(a.get("absent") == "true" for a in [el, *el.iterancestors()] if a is holder or a is el)
     return VersionInterval(start, end, end_state, by, absent, competing=bool(by))
+
+
+def _ancestor_end(act: Act, holder, end: Bound | None, end_state: str, lookup) -> tuple[Bound | None, str]:
+    """A version inside a unit that ended ends with it: a paragraph an earlier act reworded
+    inside a subclause a later act deleted is not in force after the deletion."""
+    for anc in holder.iterancestors():
+        if anc.get("until"):
+            bound = known(dt.date.fromisoformat(anc.get("until")), f"the unit holding it applies until {anc.get('until')}")
+        elif anc.get("ended-by"):
+            bound = amending_act_start(act, anc.get("ended-by"), lookup)
+        else:
+            continue
+        if end is None or (bound.lower and (end.lower is None or bound.lower < end.lower)):
+            end, end_state = bound, "repealed"
+    return end, end_state
 
 
 def version_status(act: Act, el, when: dt.date, lookup, work: WorkInterval | None = None) -> tuple[Status, VersionInterval]:

@@ -4,6 +4,7 @@ A case file holds, in sections:
 
     # what the case shows (comment lines, anywhere)
     === base [WORK [LANG]]        paragraphs of the base act's body, one per line (LANG: kk, ru)
+    === base corpus WORK          the real base act WORK as the shipped corpus holds it
     === base appendix N           paragraphs of an appendix of the base act
     === act WORK effective DATE [accept-warnings]
                                   paragraphs of an amending act (applied in file order)
@@ -47,6 +48,7 @@ class Case:
     name: str
     base: str = BASE
     base_lang: str = "kk"
+    base_from_corpus: bool = False
     base_paragraphs: list[str] = field(default_factory=list)
     base_appendices: dict[str, list[str]] = field(default_factory=dict)
     acts: list[AmendingAct] = field(default_factory=list)
@@ -68,6 +70,8 @@ def read_case(path: Path) -> Case:
             mode = "paras"
             if kind == "base" and arg.startswith("appendix"):
                 target = case.base_appendices.setdefault(arg.split()[1], [])
+            elif kind == "base" and arg.startswith("corpus "):
+                case.base, case.base_from_corpus, target = arg.split()[1], True, None
             elif kind == "base":
                 words = arg.split()
                 case.base = words[0] if words else BASE
@@ -128,6 +132,11 @@ def _units(parent: etree._Element, paragraphs: list[str], path) -> None:
     assign_eids(parent, path)
 
 
+def corpus_file(work: str) -> Path:
+    """The shipped corpus file of ``work``."""
+    return Path(__file__).resolve().parents[2] / "corpus" / f"{work}.xml"
+
+
 def build_corpus(case: Case, root: Path) -> Corpus:
     corpus = Corpus(root)
     base = _act(case.base, dt.date(2020, 1, 10), f"Синтетикалық негіз: {case.name}", dt.date(2020, 1, 20),
@@ -137,6 +146,8 @@ def build_corpus(case: Case, root: Path) -> Corpus:
     for num, paras in case.base_appendices.items():
         app = etree.SubElement(base, "appendix", eId=f"att_{num}", num=num)
         _units(app, paras, [("appendix", num)])
+    if case.base_from_corpus:
+        base = etree.fromstring(corpus_file(case.base).read_bytes())
     with corpus.lock():
         corpus.write(Act(base))
         for a in case.acts:
