@@ -60,7 +60,7 @@ def apply_in_order(act: Act, target: Act, ops: list[Operation], effective: T.Bou
         rebased = [key for key, text in wordings(target, x.id).items() if before[x.id].get(key) != text]
         run.notes.append(f"{x.id} takes effect later ({_when(start)}) and was already applied: "
                          f"applied again after {act.id}, its wordings stay in force from its own date")
-        for tag, eid_ in rebased:
+        for _tag, eid_ in rebased:
             run.notes.append(f"{x.id}: its wording of {eid_} is re-based on the wording {act.id} "
                              "gives (its instruction was checked against it)")
     return run
