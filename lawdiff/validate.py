@@ -31,11 +31,11 @@ def overlap_errors(act: Act) -> list[str]:
             f, u = v.get("from"), v.get("until")
             if f and u and dt.date.fromisoformat(u) <= dt.date.fromisoformat(f):
                 problems.append(f"line {v.sourceline or 0}: {eid}: version ends ({u}) before it starts ({f})")
-        open_ended = [v for v in versions if not v.get("until") and not v.get("ended-by")]
+        open_ended = [v for v in versions if not _ends(v)]
         if len(open_ended) > 1:
             lines = ", ".join(str(v.sourceline or 0) for v in open_ended)
             problems.append(f"lines {lines}: {eid}: {len(open_ended)} versions have no end: overlapping versions")
-        starts = [v.get("from") or v.get("by") or "" for v in versions]
+        starts = [_start(v) for v in versions]
         dup = {s for s in starts if starts.count(s) > 1}
         if dup:
             problems.append(f"line {versions[0].sourceline or 0}: {eid}: several versions start at the same point ({', '.join(sorted(d or 'the act itself' for d in dup))})")
@@ -48,6 +48,21 @@ def overlap_errors(act: Act) -> list[str]:
 
 
 _BOUNDS = ("from", "until", "by", "ended-by")
+
+
+def _start(v) -> str:
+    """Where a version starts: its own bound, else that of the unit holding it (a paragraph
+    reworded inside a unit an act gave starts with that unit), else the work's start ("")."""
+    for a in [v, *v.iterancestors()]:
+        if a.get("from") or a.get("by"):
+            return a.get("from") or a.get("by")
+    return ""
+
+
+def _ends(v) -> bool:
+    """Does the version end: by its own bound, or with a unit that holds it (a paragraph
+    reworded inside a subclause that a later act replaced or deleted ends with it)?"""
+    return any(a.get("until") or a.get("ended-by") for a in [v, *v.iterancestors()])
 
 
 def version_root(el):

@@ -318,6 +318,9 @@ def close(old: etree._Element, clock: Clock) -> tuple[str, str] | None:
             had = (attr, old.get(attr))
             del old.attrib[attr]
     old.set("ended-by", clock.by)
+    for inner in [d for d in old.iterdescendants() if d.get("by") == clock.by]:
+        # a wording this act gave inside the unit it now ends would apply for no day at all
+        inner.getparent().remove(inner)
     return had
 
 
