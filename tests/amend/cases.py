@@ -7,6 +7,8 @@ A case file holds, in sections:
     === base corpus WORK          the real base act WORK as the shipped corpus holds it
     === base appendix N           paragraphs of an appendix of the base act
     === act WORK effective DATE [accept-warnings]
+    === act WORK adopted DATE     an act in force ten days after its publication, whose date is
+                                  not recorded (its entry into force is undetermined)
                                   paragraphs of an amending act (applied in file order)
     === appendix N                paragraphs of an appendix of the act above
     === expected DATE             "eId | text" of every provision in force on DATE
@@ -37,10 +39,16 @@ BASE = "kz/oral-akimat/resolution/2020/1"
 @dataclass
 class AmendingAct:
     work: str
-    effective: dt.date
+    effective: dt.date | None
     accept_warnings: bool = False
     paragraphs: list[str] = field(default_factory=list)
     appendices: dict[str, list[str]] = field(default_factory=dict)
+    adopted: dt.date | None = None
+
+    @property
+    def earliest(self) -> dt.date:
+        """The effective date, or the adoption date when that is undetermined."""
+        return self.effective or self.adopted
 
 
 @dataclass
@@ -77,6 +85,10 @@ def read_case(path: Path) -> Case:
                 case.base = words[0] if words else BASE
                 case.base_lang = words[1] if len(words) > 1 else "kk"
                 target = case.base_paragraphs
+            elif kind == "act" and " adopted " in arg:
+                work, _, date = arg.partition(" adopted ")
+                case.acts.append(AmendingAct(work.strip(), None, adopted=dt.date.fromisoformat(date.strip())))
+                target = case.acts[-1].paragraphs
             elif kind == "act":
                 work, _, date = arg.partition(" effective ")
                 date, _, flag = date.strip().partition(" ")
@@ -123,6 +135,10 @@ def _act(work: str, date: dt.date, title: str, effective: dt.date | None, lang: 
     if effective:
         etree.SubElement(life, "event", kind="entry-into-force", date=effective.isoformat(), origin="text",
                          source=f"{effective.strftime('%d.%m.%Y')} бастап қолданысқа енгізіледі")
+    else:
+        etree.SubElement(life, "event", kind="entry-into-force", rule="publication+10d", origin="text",
+                         source="алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң "
+                                "қолданысқа енгізіледі")
     return act
 
 
@@ -151,7 +167,8 @@ def build_corpus(case: Case, root: Path) -> Corpus:
     with corpus.lock():
         corpus.write(Act(base))
         for a in case.acts:
-            act = _act(a.work, a.effective - dt.timedelta(days=20), f"Синтетикалық өзгерту: {case.name}", a.effective)
+            adopted = a.adopted or a.effective - dt.timedelta(days=20)
+            act = _act(a.work, adopted, f"Синтетикалық өзгерту: {case.name}", a.effective)
             body = etree.SubElement(act, "body")
             for text in a.paragraphs:
                 etree.SubElement(body, "p", eId=f"indent_{len(body) + 1}").text = text

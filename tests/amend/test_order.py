@@ -11,7 +11,7 @@ import itertools
 
 import pytest
 
-from lawdiff import LawdiffError
+from lawdiff import LawdiffError, api
 from lawdiff.amend.apply import apply_act
 from lawdiff.validate import validate_file
 
@@ -32,23 +32,31 @@ def files_after(case, order, root):
     return corpus, {p.relative_to(root): p.read_bytes() for p in corpus.work_files()}
 
 
+def answers(case, corpus):
+    """What `lawdiff at` and `lawdiff show` answer on each date the case names and on each
+    act's date (the texts in force, their status and reasons)."""
+    days = sorted({*case.expected, *(a.earliest for a in case.acts)})
+    return {d: (api.works_at(corpus, d), api.show(corpus, case.base, d)["provisions"]) for d in days}
+
+
 def in_force(corpus, work, when):
-    from lawdiff import api
     return [(p["eId"], p["text"]) for p in api.show(corpus, work, when)["provisions"]]
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_every_order_gives_the_same_files(path, tmp_path):
     case = read_case(path)
-    chronological = sorted(case.acts, key=lambda a: a.effective)
+    chronological = sorted(case.acts, key=lambda a: a.earliest)
     corpus, expected = files_after(case, chronological, tmp_path / "c0" / "corpus")
     for when, wording in case.expected.items():
         assert in_force(corpus, case.base, when) == wording, when
+    expected_answers = answers(case, corpus)
     for i, order in enumerate(itertools.permutations(case.acts), 1):
-        _, files = files_after(case, order, tmp_path / f"c{i}" / "corpus")
+        other, files = files_after(case, order, tmp_path / f"c{i}" / "corpus")
         names = [a.work for a in order]
         for name, data in expected.items():
             assert files[name] == data, (names, str(name))
+        assert answers(case, other) == expected_answers, names
 
 
 def _case(name):

@@ -25,7 +25,7 @@ from lawdiff.validate import validate_file
 from .cases import AmendingAct, Case, build_corpus
 
 _N = int(os.environ.get("LAWDIFF_PROPERTY_EXAMPLES", "150"))
-ORDERS = dict(max_examples=max(1, _N // 10), deadline=None,
+ORDERS = dict(max_examples=max(1, _N // 30), deadline=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 UMBRELLA = ("1. Батыс Қазақстан облысы Орал қаласы әкімдігінің 2020 жылғы 10 қаңтардағы № 1 "
