@@ -34,6 +34,7 @@ from lawdiff.amend.appliers import apply_ops
 from lawdiff.amend.context import Run
 from lawdiff.amend.ops import Operation
 from lawdiff.amend.tree import Clock, same_day_key
+from lawdiff.model import version as V
 from lawdiff.model.act import Act
 
 Lookup = Callable[[str], "Act | None"]
@@ -94,17 +95,22 @@ def later_acts(act: Act, target: Act, effective: T.Bound, lookup: Lookup) -> lis
     return sorted(out, key=key)
 
 
+def _elements(target: Act) -> list[etree._Element]:
+    """The units that carry versions (not notes or references that name the act too)."""
+    return target.units()
+
+
 def wordings(target: Act, by: str) -> dict[tuple[str, str], str]:
     """The text of every version ``by`` gave in ``target``, by (tag, eId)."""
     return {(el.tag, el.get("eId") or ""): " ".join("".join(el.itertext()).split())
-            for el in target.root.iter() if isinstance(el.tag, str) and el.get("by") == by}
+            for el in _elements(target) if V.own(el).by == by}
 
 
 def undo(target: Act, by: str) -> None:
     """Take back what applying ``by`` did to ``target`` (the exact inverse, when ``by`` is the
     latest act applied to it): its versions go, the versions it ended get their end back, the
     absent placeholders and containers it created go, and so do its lifecycle events."""
-    for el in [e for e in target.root.iter() if isinstance(e.tag, str) and e.get("ended-by") == by]:
+    for el in [e for e in _elements(target) if V.own(e).ended_by == by]:
         if _placeholder(el):
             el.getparent().remove(el)
             continue
@@ -113,20 +119,21 @@ def undo(target: Act, by: str) -> None:
         if end:
             el.set(*end)
     emptied = []
-    for el in [e for e in target.root.iter() if isinstance(e.tag, str) and e.get("by") == by]:
+    for el in [e for e in _elements(target) if V.own(e).by == by]:
         parent = el.getparent()
         parent.remove(el)
         emptied.append(parent)
     for parent in emptied:
         _drop_empty_containers(parent)
-    for ev in target.root.findall("lifecycle/event"):
-        if ev.get("by") == by and ev.get("origin") == "amendment":
-            ev.getparent().remove(ev)
+    for event in target.root.findall("lifecycle/event"):
+        if event.get("by") == by and event.get("origin") == "amendment":
+            event.getparent().remove(event)
 
 
 def _placeholder(el: etree._Element) -> bool:
     """An absent version the act created to end at its date (its wording before it unknown)."""
-    return (el.get("absent") == "true" and len(el) == 0 and not el.get("by") and not el.get("from"))
+    v = V.own(el)
+    return V.absent_leaf(el) and not v.by and not v.start
 
 
 def _end_before(el: etree._Element, by: str) -> tuple[str, str] | None:
@@ -134,25 +141,21 @@ def _end_before(el: etree._Element, by: str) -> tuple[str, str] | None:
     :func:`lawdiff.amend.tree.supersede`), else where the next version of its unit starts."""
     same = [c for c in el.getparent() if c.tag == el.tag and c.get("eId") == el.get("eId")]
     for c in same:
-        if c.get("by") == by:
-            for attr in ("until", "ended-by"):
-                if c.get(attr):
-                    return attr, c.get(attr)
-    nxt = same[same.index(el) + 1:]
-    nxt = [c for c in nxt if c.get("by") != by]
-    if nxt:
-        if nxt[0].get("from"):
-            return "until", nxt[0].get("from")
-        if nxt[0].get("by"):
-            return "ended-by", nxt[0].get("by")
+        v = V.own(c)
+        if v.by == by and v.has_end:
+            return ("until", v.until) if v.until else ("ended-by", v.ended_by)
+    nxt = [V.own(c) for c in same[same.index(el) + 1:] if V.own(c).by != by]
+    if nxt and nxt[0].start:
+        return "until", nxt[0].start
+    if nxt and nxt[0].by:
+        return "ended-by", nxt[0].by
     return None
 
 
 def _drop_empty_containers(el: etree._Element | None) -> None:
     """Remove absent containers left empty: created on the way to a target of the act taken
     back (see :func:`lawdiff.amend.tree.add_container`)."""
-    while el is not None and el.get("absent") == "true" and len(el) == 0 and not any(
-            el.get(a) for a in ("from", "until", "by", "ended-by")):
+    while el is not None and V.absent_leaf(el) and not V.bounded(el):
         parent = el.getparent()
         parent.remove(el)
         el = parent
