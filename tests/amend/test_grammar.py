@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from lawdiff.amend import vocab
-from lawdiff.amend.grammar import merge, parse_instructions
+from lawdiff.amend.grammar import parse_instructions
+from lawdiff.amend.targets import merge
 
 from .conftest import DATA, REPO
 from .textutil import pdf_paragraphs
