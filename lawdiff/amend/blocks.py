@@ -4,6 +4,12 @@ An instruction that ends in ":" takes the quoted paragraphs after it as its new 
 for a repeal, the numbered items after it as the acts repealed); a wording may also follow the
 colon in the same paragraph. The amending act's own numbering ("1. ", "2) ") is not part of
 the sentence, except where the number names a Kazakh target ("2) тармақшада:").
+
+Real texts bend this: instructions run together on one line ("buıyramyn:1. … tanylsyn.2. …"),
+a new wording comes without quotes (it then runs to the next instruction, and the operation
+is read with a warning), an inner quote is left open (the `";` / `".` convention ends the
+wording), the text is Kazakh in the Latin alphabet (read in Cyrillic; the text as written is
+kept as the operation's source).
 """
 
 from __future__ import annotations
@@ -11,16 +17,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lawdiff import lang
 from lawdiff.amend import vocab
-from lawdiff.amend.nouns import KK_NP
-from lawdiff.amend.wording import OPEN_QUOTES, mask_quotes, wording_closed
+from lawdiff.amend.nouns import KK_NP, find_nps
+from lawdiff.amend.wording import OPEN_QUOTES, inline_closed, mask_quotes, outside_quotes, quote_spans, take_wording
 
 @dataclass
 class Block:
+    """One instruction sentence as read (Cyrillic) and as written, with what follows it."""
+
     sentence: str
+    source: str = ""
     wording: list[str] | None = None
     items: list[str] | None = None
     error: str | None = None
+    #: the wording was not in quotes: where it ends is read from the next instruction.
+    unquoted: bool = False
+
+    def __post_init__(self) -> None:
+        self.source = self.source or self.sentence
 
 
 _OWN_CLAUSE = re.compile(r"^\d+(?:-\d+)*\.\s+(?=\S)")
@@ -47,51 +62,122 @@ def ends_with_colon(masked: str) -> bool:
     return masked.rstrip().endswith(":")
 
 
+def readable(text: str, version: str | None) -> str:
+    """The text as the grammar reads it: a paragraph in Latin letters of an act written in
+    the Kazakh Latin alphabet ``version`` put in Cyrillic outside quotes (quoted words are the
+    amended act's and stay as written). A paragraph may have no letter only that alphabet has
+    ("4-tarmaq alyp tastalsyn"), so the alphabet is told from the whole act."""
+    if version is None or not lang.mostly_latin(mask_quotes(text)[0]):
+        return text
+    return outside_quotes(text, lambda part: lang.latin_to_cyrillic(part, version))
+
+
+#: A number of the amending act's own that starts an instruction run into the one before it:
+#: after ":" / "." / ";" / ")" outside quotes ("buıyramyn:1. «…»", "жарияланған).2. Департамент",
+#: "тәртіппен:1) …;2) …").
+_GLUED = re.compile(r"(?<=[:.;)])\s*(?P<num>\d+)(?P<mark>[.)])(?:\s+|(?=[^\W\d_]|[«\"“]))")
+
+
+def split_run_together(text: str) -> list[str]:
+    """Instructions run together on one line, one per piece; a paragraph holding one comes
+    back as it is. A number splits only where it continues the act's own numbering: "1" after
+    a colon, or the next number of its kind ("N." clauses, "N)" items)."""
+    spans = quote_spans(text)
+    last = {".": None, ")": None}
+    m0 = re.match(r"^(\d+)([.)])\s", text)
+    if m0:
+        last[m0.group(2)] = int(m0.group(1))
+    cuts = []
+    for m in _GLUED.finditer(text):
+        if any(a <= m.start() < b for a, b in spans) or m.start() == 0:
+            continue
+        num, mark = int(m["num"]), m["mark"]
+        before = text[:m.start()].rstrip()[-1:]
+        if (num == 1 and before == ":") or (last[mark] is not None and num == last[mark] + 1):
+            cuts.append(m.start("num"))
+            last[mark] = num
+            if mark == ".":
+                last[")"] = None
+    pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    return [p for p in pieces if p]
+
+
 def blocks(paragraphs: list[str]) -> list[Block]:
-    """Group paragraphs into instruction sentences with their quoted new wording."""
-    blocks: list[Block] = []
+    """Group paragraphs into instruction sentences with their new wording (or listed acts)."""
+    paras = [p.strip() for p in paragraphs]
+    version = lang.latin_version(" ".join(mask_quotes(p)[0] for p in paras))
+    out: list[Block] = []
     i = 0
-    n = len(paragraphs)
-    while i < n:
-        text = paragraphs[i].strip()
-        i += 1
-        if not text:
+    own = 0
+    while i < len(paras):
+        if not paras[i]:
+            i += 1
             continue
-        masked, _ = mask_quotes(text)
-        inline = None
-        # New wording in the same paragraph: "… изложить в новой редакции: "3) …";"
-        m = re.search(r":\s*(?=[\"«“])", text)
-        if m and not ends_with_colon(masked) and verbs_of(mask_quotes(text[:m.start()])[0]):
-            inline = [text[m.end():]]
-            text = text[:m.end()].rstrip()
-            masked = mask_quotes(text)[0]
-        block = Block(text)
-        if inline is not None:
-            block.wording = inline
-            if not wording_closed(inline):
-                block.error = "the quoted new wording is not closed"
-            blocks.append(block)
-            continue
-        if (ends_with_colon(masked) and verbs_of(masked) and i < n
-                and paragraphs[i].strip()[:1] in OPEN_QUOTES):
-            wording: list[str] = []
-            while i < n:
-                wording.append(paragraphs[i].strip())
-                i += 1
-                if wording_closed(wording):
-                    break
-            else:
-                block.error = "the quoted new wording is not closed before the end of the text"
-            block.wording = wording
-        elif (ends_with_colon(masked) and vocab.VERBS[0][1].search(masked)
-              and i < n and _OWN_ITEM.match(paragraphs[i].strip())):
-            items = []
-            while i < n and _OWN_ITEM.match(paragraphs[i].strip()):
-                items.append(paragraphs[i].strip())
-                i += 1
-            block.items = items
-        blocks.append(block)
-    return blocks
+        pieces = split_run_together(paras[i])
+        paras[i:i + 1] = pieces
+        m = re.match(r"(\d+)\.\s", paras[i])
+        own = int(m.group(1)) if m else own
+        block, i = _block(paras, i, own, version)
+        out.append(block)
+    return out
+
+
+def _block(paras: list[str], i: int, own: int, version: str | None) -> tuple[Block, int]:
+    """The block that starts at ``paras[i]`` and the index after it (``own``: the number of
+    the amending act's clause it is in, whose successor ends an unquoted wording; ``version``:
+    its Latin alphabet, if any)."""
+
+    def read(text: str) -> str:
+        return readable(text, version)
+
+    def ends(paragraph: str) -> bool:
+        return next_instruction(read(paragraph))
+
+    raw = paras[i]
+    i += 1
+    # New wording in the same paragraph: "… изложить в новой редакции: "3) …";"
+    m = re.search(r":\s*(?=[\"«“„])", raw)
+    if m and not ends_with_colon(mask_quotes(raw)[0]) and verbs_of(mask_quotes(read(raw[:m.start()]))[0]):
+        block = Block(read(raw[:m.end()].rstrip()), raw[:m.end()].rstrip(), wording=[raw[m.end():]])
+        if not inline_closed(raw[m.end():]):
+            block.error = "the quoted new wording is not closed"
+        return block, i
+    text = read(raw)
+    block = Block(text, raw)
+    masked = mask_quotes(text)[0]
+    if not ends_with_colon(masked) or i >= len(paras):
+        return block, i
+    verbs = verbs_of(masked)
+    if verbs and paras[i][:1] in OPEN_QUOTES:
+        block.wording, i, block.error = take_wording(paras, i, ends)
+    elif verbs and verbs[0] == "repeal" and _OWN_ITEM.match(paras[i]):
+        items = []
+        while i < len(paras) and _OWN_ITEM.match(paras[i]):
+            items.append(read(paras[i]))
+            i += 1
+        block.items = items
+    elif verbs and verbs[0] in ("replace", "insert") and not ends(paras[i]):
+        wording = []
+        while i < len(paras) and (not wording or not (ends(paras[i])
+                                                       or paras[i].startswith(f"{own + 1}. "))):
+            wording.append(paras[i])
+            i += 1
+        block.wording, block.unquoted = wording, True
+    return block, i
+
+
+def next_instruction(paragraph: str) -> bool:
+    """Does ``paragraph`` (as read) begin the next instruction, not continue a wording? It has an
+    operation verb or the umbrella "… енгізілсін:", names the amended act ("Көрсетілген
+    шешімнің …", "указанного решения"), or is a short context line ("2-тармақта:")."""
+    masked = mask_quotes(paragraph)[0]
+    own = strip_own_number(masked)[0]
+    if verbs_of(own) or vocab.UMBRELLA.search(own) or vocab.SAME_WORK.match(own.strip()):
+        return True
+    if ends_with_colon(own) and len(own) <= 60:
+        nps = find_nps(own)
+        return bool(nps) and nps[-1].case in ("loc", "locattr")
+    return False
 
 
 def verbs_of(masked: str) -> list[str]:

@@ -58,7 +58,7 @@ def parse_instructions(paragraphs: list[str], default_work: str | None,
         try:
             out = _parse_block(block, state, default_work)
         except LawdiffError as exc:
-            out = Unparsed(block.sentence, str(exc))
+            out = Unparsed(block.source, str(exc))
         if out is None:
             continue
         if isinstance(out, Unparsed):
@@ -93,12 +93,21 @@ def _parse_block(block: Block, state: State, default_work: str | None) -> list[O
         language = language_version(masked)[1]
         for op in out:
             op.language = language
+            if block.unquoted:
+                _warn(op, f"the new wording is not in quotes: taken as the {len(block.wording or [])} "
+                          "paragraph(s) up to the next instruction")
     return out
 
 
+def _warn(op: Operation, reason: str) -> None:
+    """Mark ``op`` as read with a warning (applied only with --accept-warnings), saying why."""
+    op.status = "parsed-with-warning"
+    op.reason = f"{op.reason}; {reason}" if op.reason else f"{reason}; applied only with --accept-warnings"
+
+
 def _parse_sentence(block: Block, state: State, default_work: str | None) -> list[Operation] | Unparsed | None:
-    source = block.sentence
-    sentence, own_clause = strip_own_number(source)
+    source = block.source
+    sentence, own_clause = strip_own_number(block.sentence)
     masked, quotes = mask_quotes(sentence)
     masked, _ = language_version(masked)
     masked_np = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), masked)

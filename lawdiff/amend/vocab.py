@@ -225,7 +225,7 @@ def ru_ordinal(text: str) -> int | None:
 #: ("жаңа редакцияда", "күші жойылды -") are deliberately not instructions.
 VERBS: list[tuple[str, re.Pattern]] = [
     ("repeal", re.compile(r"күш(?:і|ін)\s+жойылды\s+деп\s+таны\w*|признать\s+утративш\w*\s+сил", re.I)),
-    ("replace", re.compile(r"редакция(?:да|сында)\s+(?:жазылсын|баяндалсын|мазмұндалсын)"
+    ("replace", re.compile(r"редак[цс]ия(?:да|сында)\s+(?:жазылсын|баяндалсын|мазмұндалсын)"
                            r"|изложить\s+в\s+(?:следующей|новой)\s+редакции", re.I)),
     ("insert", re.compile(r"толықтырылсын|дополнить", re.I)),
     ("delete", re.compile(r"алып\s+тасталсын|исключить", re.I)),

@@ -17,24 +17,46 @@ QUOTE_PAIRS = {'"': '"', "«": "»", "“": "”", "„": "“"}
 OPEN_QUOTES = tuple(QUOTE_PAIRS)
 
 
-def mask_quotes(text: str) -> tuple[str, list[str]]:
-    """Replace each quoted span by a placeholder ⟦i⟧; return the masked text and the quotes."""
-    quotes: list[str] = []
-    out: list[str] = []
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted span, its quote marks included, outermost only."""
+    spans: list[tuple[int, int]] = []
     i = 0
     while i < len(text):
         ch = text[i]
         if ch in QUOTE_PAIRS:
-            close = QUOTE_PAIRS[ch]
-            j = _find_close(text, i, ch, close)
+            j = _find_close(text, i, ch, QUOTE_PAIRS[ch])
             if j is not None:
-                quotes.append(text[i + 1:j])
-                out.append(f"⟦{len(quotes) - 1}⟧")
+                spans.append((i, j + 1))
                 i = j + 1
                 continue
-        out.append(ch)
         i += 1
+    return spans
+
+
+def mask_quotes(text: str) -> tuple[str, list[str]]:
+    """Replace each quoted span by a placeholder ⟦i⟧; return the masked text and the quotes."""
+    quotes: list[str] = []
+    out: list[str] = []
+    pos = 0
+    for start, end in quote_spans(text):
+        out.append(text[pos:start])
+        quotes.append(text[start + 1:end - 1])
+        out.append(f"⟦{len(quotes) - 1}⟧")
+        pos = end
+    out.append(text[pos:])
     return "".join(out), quotes
+
+
+def outside_quotes(text: str, change) -> str:
+    """``text`` with ``change`` applied to every part of it that is not in quotes."""
+    out: list[str] = []
+    pos = 0
+    for start, end in quote_spans(text):
+        out.append(change(text[pos:start]))
+        out.append(text[start:end])
+        pos = end
+    out.append(change(text[pos:]))
+    return "".join(out)
 
 
 def _find_close(text: str, i: int, open_: str, close: str) -> int | None:
@@ -65,6 +87,38 @@ def wording_closed(paras: list[str]) -> bool:
     if first == "“":
         return joined.count("“") <= joined.count("”")
     return joined.count('"') % 2 == 0 and len(joined.strip()) > 1
+
+
+#: The end of a new wording by the convention of amending acts: a closing quote, then ";" or ".".
+_END_CONVENTION = re.compile(r"[\"»”“]\s*[.;]\s*$")
+
+
+def take_wording(paras: list[str], start: int, next_instruction) -> tuple[list[str], int, str | None]:
+    """The quoted new wording that begins at ``paras[start]``: its paragraphs, the index after
+    it, and an error when its end cannot be found.
+
+    It ends where its quotes balance at a paragraph's end. A wording whose quotes never balance
+    (an inner quote opened and not closed: "«Қазақстан Республикасының «Білім туралы Заңы»;")
+    ends at the first paragraph that closes by the `";` / `".` convention and is followed by
+    the end of the text or by the next instruction (``next_instruction(paragraph)``)."""
+    wording: list[str] = []
+    i = start
+    while i < len(paras):
+        wording.append(paras[i])
+        i += 1
+        if wording_closed(wording):
+            return wording, i, None
+    for k, para in enumerate(wording):
+        after = start + k + 1
+        if _END_CONVENTION.search(para) and (after == len(paras) or next_instruction(paras[after])):
+            return wording[:k + 1], after, None
+    return wording, i, "the quoted new wording is not closed before the end of the text"
+
+
+def inline_closed(text: str) -> bool:
+    """Does a wording given on the instruction's own line end there (balanced quotes, or an
+    unbalanced inner quote with the `";` / `".` end convention)?"""
+    return wording_closed([text]) or bool(_END_CONVENTION.search(text))
 
 
 def strip_wording(paras: list[str]) -> list[str]:
