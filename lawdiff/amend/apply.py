@@ -22,7 +22,7 @@ from pathlib import Path
 
 from lawdiff import LawdiffError
 from lawdiff import time as T
-from lawdiff.amend import content, ops_appendix, ops_delete, ops_insert, ops_repeal, ops_replace, ops_words, store
+from lawdiff.amend import cited, content, ops_appendix, ops_delete, ops_insert, ops_repeal, ops_replace, ops_words, store
 from lawdiff.amend.context import Run, what
 from lawdiff.amend.ops import Operation
 from lawdiff.amend.ops_repeal import effective_event_fields
@@ -166,6 +166,8 @@ def _plan(corpus: Corpus, amending: str, to: str | None, dry_run: bool,
     if warned and not accept_warnings:
         raise LawdiffError(f"{what(warned[0])}: {warned[0].reason}; {len(warned)} operation(s) "
                            "parsed with a warning: review them, then apply with --accept-warnings")
+    for op in ops:
+        cited.settle_joint(op, corpus.exists)
     works = list(dict.fromkeys(op.work for op in ops))
     for op in ops:
         if not corpus.exists(op.work):
@@ -193,15 +195,21 @@ def _plan(corpus: Corpus, amending: str, to: str | None, dry_run: bool,
     order_key = same_day_key(act)
     for work in works:
         target = targets[work]
-        run = Run(act, target, Clock(target, act.id, bound, lookup, order_key))
+        clock = Clock(target, act.id, bound, lookup, order_key)
+        run = Run(act, target, clock)
         mine = [op for op in ops if op.work == work]
         for op in mine:
+            run.clock = clock if op.effective is None else Clock(
+                target, act.id, T.known(op.effective, f"{what(op)} takes effect on {op.effective.isoformat()}"),
+                lookup, order_key, fixed=op.effective)
             if op.language and op.language != target.root.get("lang"):
                 run.notes.append(f"{what(op)}: changes the {op.language} text only; {work} holds "
                                  f"the {target.root.get('lang')} text, which stays as it is")
+                op.status = "not-this-language"
             else:
                 APPLIERS[op.op](op, run)
-            op.status = "applied"
+                op.status = "applied"
+        run.clock = clock
         if any(op.op != "repeal" or op.path for op in mine):
             target.add_event(Event(kind="amended", origin="amendment",
                                    source=f"{act.id}: {act.title}", **effective_event_fields(run)))

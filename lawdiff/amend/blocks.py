@@ -15,7 +15,7 @@ kept as the operation's source).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lawdiff import lang
 from lawdiff.amend import vocab
@@ -33,6 +33,8 @@ class Block:
     error: str | None = None
     #: the wording was not in quotes: where it ends is read from the next instruction.
     unquoted: bool = False
+    #: where it stands in the amending act: [("clause", "1"), ("subclause", "2")].
+    at: list[tuple[str, str | None]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.source = self.source or self.sentence
@@ -56,6 +58,11 @@ def strip_own_number(text: str) -> tuple[str, bool]:
     if m and not (np_ and np_.group("items")):
         return text[m.end():], False
     return text, False
+
+
+def _is_own_item(text: str) -> bool:
+    """Does ``text`` start with an item number of the amending act, not a target's ("2) тармақшада:")?"""
+    return strip_own_number(text)[0] != text
 
 
 def ends_with_colon(masked: str) -> bool:
@@ -108,7 +115,7 @@ def blocks(paragraphs: list[str]) -> list[Block]:
     version = lang.latin_version(" ".join(mask_quotes(p)[0] for p in paras))
     out: list[Block] = []
     i = 0
-    own = 0
+    own, item = 0, None
     while i < len(paras):
         if not paras[i]:
             i += 1
@@ -116,8 +123,12 @@ def blocks(paragraphs: list[str]) -> list[Block]:
         pieces = split_run_together(paras[i])
         paras[i:i + 1] = pieces
         m = re.match(r"(\d+)\.\s", paras[i])
-        own = int(m.group(1)) if m else own
+        if m:
+            own, item = int(m.group(1)), None
+        elif _OWN_ITEM.match(paras[i]) and _is_own_item(readable(paras[i], version)):
+            item = _OWN_ITEM.match(paras[i]).group(1)
         block, i = _block(paras, i, own, version)
+        block.at = ([("clause", str(own))] if own else []) + ([("subclause", item)] if own and item else [])
         out.append(block)
     return out
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from lawdiff import LawdiffError
+from lawdiff.amend.context import what
+from lawdiff.amend.ops import Operation
 from lawdiff.dates import find_dates
 from lawdiff.ingest.issuers import act_type, find_place, issuer_code, place
 from lawdiff.ingest.references import find_refs
@@ -15,6 +17,42 @@ _RU_LOCAL_ADJ = re.compile(
     r"(?P<body>маслихата|акимата)\b"
 )
 _RU_NUMBER = re.compile(r"№\s*(?P<num>\d[\w/-]*)")
+
+
+_JOINED = re.compile(r"^[^();]{0,160}?(?<!\w)(?:және|мен|и)(?!\w)[^();]{0,160}$")
+
+
+def resolve_amended(text: str, own_issuer: str | None = None) -> tuple[str | None, list[str]]:
+    """The amended act of an umbrella sentence, and its other ids when it is a joint act.
+
+    A joint act is an akimat resolution and a maslikhat decision adopted as one ("… әкімдігінің
+    … № 50 қаулысы және … мәслихатының … № 27-3 шешімі", "совместное постановление акимата …
+    № 50 и решение … маслихата … № 27-3"): two citations of different bodies joined by "және",
+    "мен" or "и". Which id the corpus holds it under is settled when it is applied
+    (:func:`settle_joint`)."""
+    refs = [r for r in find_refs(text) if r.work]
+    if len(refs) >= 2:
+        first, second = refs[0], refs[1]
+        bodies = {r.issuer_code.rsplit("-", 1)[-1] for r in (first, second) if r.issuer_code}
+        a, b = text.find(first.text) + len(first.text), text.find(second.text)
+        if bodies == {"akimat", "maslikhat"} and 0 <= a <= b and _JOINED.match(text[a:b]):
+            return first.work, [second.work]
+    return resolve_act(text, own_issuer), []
+
+
+def settle_joint(op: Operation, exists) -> None:
+    """Point an operation on a joint act at the id the corpus holds it under (``exists``:
+    does the corpus hold this id?). Held under neither, or under both, is refused."""
+    if not op.joint:
+        return
+    ids = [op.work, *op.joint]
+    held = [w for w in ids if w and exists(w)]
+    if not held:
+        raise LawdiffError(f"{what(op)}: the joint act {' / '.join(ids)} is in the corpus under neither id")
+    if len(held) > 1:
+        raise LawdiffError(f"{what(op)}: the joint act is in the corpus twice, as {' and '.join(held)}; "
+                           "keep one of them")
+    op.work, op.joint = held[0], [w for w in ids if w != held[0]]
 
 
 def resolve_act(text: str, own_issuer: str | None = None) -> str | None:

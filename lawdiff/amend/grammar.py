@@ -34,8 +34,9 @@ import re
 from lawdiff import LawdiffError
 from lawdiff.amend import vocab
 from lawdiff.amend.blocks import Block, blocks, ends_with_colon, strip_own_number, verbs_of
-from lawdiff.amend.cited import resolve_act
-from lawdiff.amend.ops import Operation, ParseResult, Unparsed
+from lawdiff.amend.cited import resolve_amended
+from lawdiff.amend.effective import own_dates
+from lawdiff.amend.ops import Operation, ParseResult, Path, Unparsed
 from lawdiff.amend.targets import State, context_line, document_scope
 from lawdiff.amend.verbs import delete, insert, repeal, replace, substitute
 from lawdiff.amend.wording import mask_quotes
@@ -54,9 +55,13 @@ def parse_instructions(paragraphs: list[str], default_work: str | None,
     result = ParseResult()
     state = State(work=default_work, own_issuer=own_issuer)
     sentence = 0
+    dated: list[tuple[str, list[Path], object]] = []
     for block in blocks(paragraphs):
         try:
             out = _parse_block(block, state, default_work)
+            if out is None:
+                dated.extend((block.source, paths, date)
+                             for paths, date in own_dates(strip_own_number(block.sentence)[0]))
         except LawdiffError as exc:
             out = Unparsed(block.source, str(exc))
         if out is None:
@@ -69,7 +74,31 @@ def parse_instructions(paragraphs: list[str], default_work: str | None,
             op.sentence = sentence
             op.seq = len(result.ops) + 1
             result.ops.append(op)
+    _date_operations(result, dated)
     return result
+
+
+def _date_operations(result: ParseResult, dated: list) -> None:
+    """Give the operations of the points the act puts into force on a date of their own that
+    date (see :mod:`lawdiff.amend.effective`); a point named with no date of its own, or that
+    holds no operation read, is reported."""
+    dates: dict[tuple, tuple] = {}
+    for source, paths, date in dated:
+        for path in paths:
+            if date is not None or tuple(path) not in dates:
+                dates[tuple(path)] = (date, source)
+    for key, (date, source) in dates.items():
+        point = " ".join(f"{k} {n}" for k, n in key) + " of this act"
+        ops = [op for op in result.ops if tuple(op.at[:len(key)]) == key]
+        if not ops:
+            result.unparsed.append(Unparsed(source, f"the entry into force names {point}, which holds no "
+                                                    "instruction read: the date of its operations is unknown"))
+        elif date is None:
+            result.unparsed.append(Unparsed(source, f"{point} is excepted from the act's entry into force "
+                                                    "without a date of its own"))
+        else:
+            for op in ops:
+                op.effective = date
 
 
 def language_version(masked: str) -> tuple[str, str | None]:
@@ -93,6 +122,8 @@ def _parse_block(block: Block, state: State, default_work: str | None) -> list[O
         language = language_version(masked)[1]
         for op in out:
             op.language = language
+            op.at = list(block.at)
+            op.joint = list(state.joint)
             if block.unquoted:
                 _warn(op, f"the new wording is not in quotes: taken as the {len(block.wording or [])} "
                           "paragraph(s) up to the next instruction")
@@ -114,7 +145,8 @@ def _parse_sentence(block: Block, state: State, default_work: str | None) -> lis
     verbs = verbs_of(masked)
 
     if vocab.UMBRELLA.search(masked) and not verbs:
-        work = resolve_act(sentence, state.own_issuer) or default_work
+        work, state.joint = resolve_amended(sentence, state.own_issuer)
+        work = work or default_work
         state.work, state.scope, state.context, state.in_umbrella = work, [], [], True
         if work is None:
             return Unparsed(source, "cannot identify the amended act (issuer, date, number)")

@@ -23,6 +23,8 @@ class State:
     scope: Path = field(default_factory=list)
     context: Path = field(default_factory=list)
     in_umbrella: bool = False
+    #: the amended act's other ids when it is a joint act
+    joint: list[str] = field(default_factory=list)
 
 
 _KK_DOC_STEMS = ("қағида", "ереже", "тізбе", "әдістеме", "стандарт", "регламент", "нұсқаулық")

@@ -14,7 +14,8 @@ from .conftest import DATA
 from .test_cases import in_force
 
 CASES = ["latin_script", "run_together", "run_together_ru", "wording_inner_quote", "wording_inner_quote_ru",
-         "wording_unquoted", "wording_unquoted_ru"]
+         "wording_unquoted", "wording_unquoted_ru", "joint_act", "joint_act_ru", "own_effective_date",
+         "own_effective_date_ru", "language_version_only", "language_version_only_ru"]
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -52,3 +53,32 @@ def test_unquoted_wording_is_a_warning_until_accepted(tmp_path):
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert refused.stderr.count("\n") == 1 and "1-тармақ жаңа редакцияда жазылсын" in refused.stderr
     assert {p: p.read_bytes() for p in corpus.work_files()} == before
+
+
+def test_other_language_operation_is_reported_not_applied(tmp_path):
+    """An operation on the Russian text only, met by a work held in Kazakh: `apply` says so and
+    stores it with status not-this-language; the other operation is applied."""
+    from conftest import run_script
+
+    case = read_case(DATA / "cases" / "language_version_only.txt")
+    corpus = build_corpus(case, tmp_path / "corpus")
+    env = {"LAWDIFF_CORPUS": str(corpus.root)}
+    act = case.acts[0].work
+    done = run_script("apply", act, "--json", cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr
+    assert any("changes the ru text only" in note for note in json.loads(done.stdout)["notes"])
+    ops = json.loads(run_script("amendments", act, "--json", cwd=tmp_path, env=env).stdout)
+    assert [(op["status"], op["language"]) for op in ops] == [("not-this-language", "ru"), ("applied", None)]
+
+
+def test_operations_with_their_own_date_and_a_joint_act_in_json(tmp_path):
+    """`amendments --json` gives an operation's own date and a joint act's other id."""
+    from conftest import run_script
+
+    for name, key, value in (("own_effective_date", "effective", [None, "2024-07-01"]),
+                             ("joint_act", "joint", [["kz/west-kazakhstan-region-maslikhat/decision/2015/27-3"]])):
+        case = read_case(DATA / "cases" / f"{name}.txt")
+        corpus = build_corpus(case, tmp_path / name)
+        env = {"LAWDIFF_CORPUS": str(corpus.root)}
+        ops = json.loads(run_script("amendments", case.acts[0].work, "--json", cwd=tmp_path, env=env).stdout)
+        assert [op[key] for op in ops] == value
