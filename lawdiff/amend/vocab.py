@@ -224,7 +224,8 @@ def ru_ordinal(text: str) -> int | None:
 #: Operation verbs, Kazakh (jussive -сын) and Russian (infinitive). Past-tense note forms
 #: ("жаңа редакцияда", "күші жойылды -") are deliberately not instructions.
 VERBS: list[tuple[str, re.Pattern]] = [
-    ("repeal", re.compile(r"күш(?:і|ін)\s+жойылды\s+деп\s+таны\w*|признать\s+утративш\w*\s+сил", re.I)),
+    ("repeal", re.compile(r"күш(?:і|ін)\s+(?:жойылды\s+деп\s+(?:таны|сана)\w*|жойылсын)"
+                         r"|признать\s+утративш\w*\s+сил", re.I)),
     ("replace", re.compile(r"редак[цс]ия(?:да|сында)\s+(?:жазылсын|баяндалсын|мазмұндалсын)"
                            r"|изложить\s+в\s+(?:следующей|новой)\s+редакции", re.I)),
     ("insert", re.compile(r"толықтырылсын|дополнить", re.I)),
