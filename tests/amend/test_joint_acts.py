@@ -3,6 +3,10 @@ together, cited with two dates and numbers (parse level; joint_act*.txt apply it
 
 from __future__ import annotations
 
+import pytest
+
+from lawdiff import LawdiffError
+from lawdiff.amend.cited import settle_joint
 from lawdiff.amend.grammar import parse_instructions
 from lawdiff.ingest.references import find_refs
 
@@ -33,3 +37,17 @@ def test_two_acts_of_one_body_are_not_a_joint_act():
             "облыстық мәслихатының 2016 жылғы 5 сәуірдегі № 2-1 шешімімен өзгерістер енгізілген) мынадай өзгеріс енгізілсін:")
     [op] = parse_instructions([text, "2-тармақ алып тасталсын."], None).ops
     assert (op.work, op.joint) == (MASLIKHAT, [])
+
+
+def test_a_joint_act_is_settled_to_the_id_the_corpus_holds():
+    [op] = parse_instructions([KK, "2-тармақ алып тасталсын."], None).ops
+    settle_joint(op, lambda w: w == MASLIKHAT)
+    assert (op.work, op.joint) == (MASLIKHAT, [AKIMAT])
+
+
+@pytest.mark.parametrize("held,message", [(set(), "under neither id"), ({AKIMAT, MASLIKHAT}, "in the corpus twice")])
+def test_a_joint_act_held_under_neither_or_both_ids_is_refused(held, message):
+    [op] = parse_instructions([KK, "2-тармақ алып тасталсын."], None).ops
+    with pytest.raises(LawdiffError) as err:
+        settle_joint(op, held.__contains__)
+    assert message in str(err.value) and str(err.value).startswith("operation 1 ")
