@@ -54,3 +54,13 @@ def test_the_acts_own_date_is_not_the_exceptions():
     kk = ("Осы қаулы 2024 жылғы 1 наурыздан бастап қолданысқа енгізіледі, 1-тармақтың 2) тармақшасын "
           "қоспағанда, ол 2024 жылғы 1 шілдеден бастап қолданысқа енгізіледі.")
     assert recognise(kk) == ("fixed-date", dt.date(2024, 3, 1))
+
+
+def test_an_operations_own_date_and_joint_ids_are_stored_and_read_back():
+    from lawdiff.amend.store import op_element, op_from_element
+
+    [op] = parse_instructions(["1. Қаулыға мынадай өзгерістер енгізілсін:", "1) 3-тармақ алып тасталсын.",
+                               "2. 1-тармақ 2024 жылғы 1 шілдеден бастап қолданысқа енгізіледі."], WORK).ops
+    op.joint = ["kz/oral-maslikhat/decision/2020/7"]
+    back = op_from_element(op_element(op, 1), 1)
+    assert (back.effective, back.joint) == (JULY, op.joint)
