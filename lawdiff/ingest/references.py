@@ -53,6 +53,9 @@ def _issuer_window(text: str, end: int) -> str:
     # Two acts cited together ("… № 50 қаулысы және … мәслихатының", "… № 50 и решение …"):
     # the second one's issuer starts after the first one's act word and the conjunction.
     window = re.sub(rf"^.*{_TYPE_WORD.pattern}\s+(?:және|мен|и)\s+", "", window, flags=re.S)
+    # "Бірлескен Ақтөбе облысының әкімдігінің …": "joint" says how the act was adopted, it is
+    # no part of the place's name.
+    window = re.sub(r"(?<!\w)(?:[Бб]ірлескен|[Сс]овместн\w*)\s+", "", window)
     return re.sub(r"^.*?(?:жойылды|редакцияда|силу)\s*[-–—]\s*", "", window)
 
 

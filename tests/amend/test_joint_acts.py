@@ -10,6 +10,10 @@ from lawdiff.amend.cited import settle_joint
 from lawdiff.amend.grammar import parse_instructions
 from lawdiff.ingest.references import find_refs
 
+from .conftest import REPO
+
+REAL = REPO / "tests" / "data" / "real" / "acts"
+
 AKIMAT = "kz/west-kazakhstan-region-akimat/resolution/2015/50"
 MASLIKHAT = "kz/west-kazakhstan-region-maslikhat/decision/2015/27-3"
 KK = ("1. Батыс Қазақстан облысы әкімдігінің 2015 жылғы 3 наурыздағы № 50 қаулысы және Батыс Қазақстан облыстық "
@@ -51,3 +55,12 @@ def test_a_joint_act_held_under_neither_or_both_ids_is_refused(held, message):
     with pytest.raises(LawdiffError) as err:
         settle_joint(op, held.__contains__)
     assert message in str(err.value) and str(err.value).startswith("operation 1 ")
+
+
+def test_real_joint_heading_names_both_bodies_without_the_word_joint():
+    """A real joint act's heading (adilet V08C0003245): "Бірлескен Ақтөбе облысының әкімдігінің
+    … № 80 қаулысы және Ақтөбе облысының мәслихаттың … № 57 шешімі"."""
+    path = REAL / "kk_joint_head_note_russian_text_only_V08C0003245.txt"
+    heading = next(line for line in path.read_text(encoding="utf-8").split("\n") if line.startswith("Бірлескен"))
+    assert [r.work for r in find_refs(heading) if r.work] == ["kz/aktobe-region-akimat/resolution/2008/80",
+                                                    "kz/aktobe-region-maslikhat/decision/2008/57"]
