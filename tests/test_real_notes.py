@@ -57,4 +57,4 @@ def test_pending_notes_are_still_misread():
 def test_the_set_covers_the_note_kinds():
     """The set exists to cover the lifecycle forms; one that vanished from it would go unseen."""
     kinds = {parse_note(n["text"]).lifecycle for n in NOTES}
-    assert {"repealed", "amended", "new-wording", "expired", "in-force"} <= kinds
+    assert {"repealed", "amended", "new-wording", "expired", "cancelled", "in-force"} <= kinds
