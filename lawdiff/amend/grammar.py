@@ -37,7 +37,7 @@ from lawdiff.amend.blocks import Block, blocks, ends_with_colon, strip_own_numbe
 from lawdiff.amend.cited import resolve_amended
 from lawdiff.amend.effective import own_dates
 from lawdiff.amend.ops import Operation, ParseResult, Path, Unparsed
-from lawdiff.amend.targets import State, context_line, document_scope
+from lawdiff.amend.targets import State, context_line, umbrella_scope
 from lawdiff.amend.verbs import delete, insert, repeal, replace, substitute
 from lawdiff.amend.wording import mask_quotes
 
@@ -119,7 +119,7 @@ def _parse_block(block: Block, state: State, default_work: str | None) -> list[O
     out = _parse_sentence(block, state, default_work)
     if isinstance(out, list):
         masked, _ = mask_quotes(strip_own_number(block.sentence)[0])
-        language = language_version(masked)[1]
+        language = language_version(masked)[1] or state.language
         for op in out:
             op.language = language
             op.at = list(block.at)
@@ -140,7 +140,7 @@ def _parse_sentence(block: Block, state: State, default_work: str | None) -> lis
     source = block.source
     sentence, own_clause = strip_own_number(block.sentence)
     masked, quotes = mask_quotes(sentence)
-    masked, _ = language_version(masked)
+    masked, language = language_version(masked)
     masked_np = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), masked)
     verbs = verbs_of(masked)
 
@@ -148,9 +148,10 @@ def _parse_sentence(block: Block, state: State, default_work: str | None) -> lis
         work, state.joint = resolve_amended(sentence, state.own_issuer)
         work = work or default_work
         state.work, state.scope, state.context, state.in_umbrella = work, [], [], True
+        state.language = None
         if work is None:
             return Unparsed(source, "cannot identify the amended act (issuer, date, number)")
-        doc = document_scope(masked_np)
+        doc = umbrella_scope(masked_np)
         if doc is not None:
             state.scope = doc
         return None
@@ -164,7 +165,11 @@ def _parse_sentence(block: Block, state: State, default_work: str | None) -> lis
             return None
         if not ends_with_colon(masked):
             return Unparsed(source, "no operation verb and not a context line")
-        return context_line(source, masked_np, state)
+        top = (state.scope + state.context)[:1]
+        out = context_line(source, masked_np, state)
+        if language or (state.scope + state.context)[:1] != top:
+            state.language = language   # a context line names the language, or leaves its part
+        return out
     if len(verbs) > 1:
         return Unparsed(source, "several operations in one sentence: " + ", ".join(verbs))
     verb = verbs[0]

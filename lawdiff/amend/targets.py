@@ -23,6 +23,8 @@ class State:
     scope: Path = field(default_factory=list)
     context: Path = field(default_factory=list)
     in_umbrella: bool = False
+    #: the language version the current context line names ("мемлекеттік тілдегі 1-қосымшасында:")
+    language: str | None = None
     #: the amended act's other ids when it is a joint act
     joint: list[str] = field(default_factory=list)
 
@@ -127,6 +129,24 @@ def sentence_scope(masked: str, state: State) -> Path | None:
     if doc is None:
         return None
     state.context = []
+    return doc
+
+
+#: The umbrella names an appendix of the amended act: "Внести … в приложение № 3 решения …",
+#: "… шешімнің 3-қосымшасына … енгізілсін".
+_UMBRELLA_APPENDIX = re.compile(r"(?<!\w)в\s+приложени[еия]\s*(?:№\s*)?(?P<ru>\d+)?(?=[\s,])"
+                                r"|(?P<kk>\d+)\s*-?\s*қосымшасына(?!\w)", re.I)
+
+
+def umbrella_scope(masked: str) -> Path | None:
+    """The part of the amended act the umbrella sentence opens: a document it approved
+    (:func:`document_scope`) or one of its appendices, None when it names neither."""
+    doc = document_scope(masked)
+    if doc:
+        return doc
+    m = _UMBRELLA_APPENDIX.search(masked)
+    if m:
+        return [("appendix", m["ru"] or m["kk"] or "1")]
     return doc
 
 
