@@ -117,6 +117,18 @@ def number_slug(number: str) -> str:
     return re.sub(r"^[-_]+|[-_]+$", "", "".join(out))
 
 
+def script_lang(text: str) -> str:
+    """The language of a free-text note by its letters, for the ``lang`` attribute of a page
+    that shows it: Kazakh when it has letters only Kazakh has, Russian for other Cyrillic,
+    English for Latin letters. Used only where the text's language is not recorded (a coverage
+    note written by whoever built the corpus); an act's own text carries its ``lang``."""
+    cyrillic = len(re.findall(f"[{CYRILLIC}]", text))
+    latin = len(re.findall("[A-Za-z]", text))
+    if cyrillic >= latin:
+        return "kk" if re.search(f"[{KK_EXTRA_LOWER}{KK_EXTRA_UPPER}]", text) else "ru"
+    return "en"
+
+
 # -- Kazakh in the Latin alphabet ---------------------------------------------------------------
 #
 # Acts are republished in the Latin alphabet (egemen.kz and others). Two official versions are in
