@@ -127,3 +127,86 @@ def script_lang(text: str) -> str:
     if cyrillic >= latin:
         return "kk" if re.search(f"[{KK_EXTRA_LOWER}{KK_EXTRA_UPPER}]", text) else "ru"
     return "en"
+
+
+# -- Kazakh in the Latin alphabet ---------------------------------------------------------------
+#
+# Acts are republished in the Latin alphabet (egemen.kz and others). Two official versions are in
+# use: 2018 with acute accents (á ǵ ı ń ó ú ý, "sh", "ch": "kúshi joıyldy dep tanylsyn") and 2021
+# with other diacritics (ä ğ ñ ö ş ç ū ü, where "ı" is "і" and "i" is "и/й": "küşı joiyldy"). Text
+# is read in Cyrillic, so every pattern of the grammar serves both scripts; the text a person gave
+# is kept as written beside it.
+
+#: Letters only the 2018 version uses, and only the 2021 version uses.
+_LATIN_2018 = set("áǵıńóúýÁǴŃÓÚÝ")
+_LATIN_2021 = set("äğñŋöşçūüÄĞÑŊÖŞÇŪÜİ")
+_LATIN_VOWELS = set("aáeioóuúyýıäöüūAÁEIOÓUÚYÝIÄÖÜŪ")
+
+_COMMON = {"a": "а", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х", "j": "ж",
+           "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "қ", "r": "р", "s": "с",
+           "t": "т", "v": "в", "z": "з", "c": "ц", "w": "у", "x": "кс"}
+_MAP_2018 = {**_COMMON, "á": "ә", "ǵ": "ғ", "i": "і", "ń": "ң", "ó": "ө", "u": "ұ", "ú": "ү",
+             "ý": "у", "y": "ы", "sh": "ш", "ch": "ч"}
+_MAP_2021 = {**_COMMON, "ä": "ә", "ğ": "ғ", "ı": "і", "ñ": "ң", "ŋ": "ң", "ö": "ө", "ū": "ұ",
+             "ü": "ү", "u": "у", "y": "ы", "ş": "ш", "ç": "ч", "sh": "ш", "ch": "ч"}
+#: The letter that is "и" or "й" (2018 "ı", 2021 "i"): "й" after a vowel ("joıyldy" жойылды),
+#: "я"/"ю" before "a"/"ý"/"u" ("jarııalanǵan" жарияланған), "и" elsewhere ("mınıstr").
+_IOTA = {"2018": "ı", "2021": "i"}
+_IOTATED = {"2018": {"a": "я", "ý": "ю"}, "2021": {"a": "я", "u": "ю"}}
+
+
+def mostly_latin(text: str) -> bool:
+    """More Latin letters than Cyrillic ones in ``text``."""
+    latin = sum(ch.isascii() and ch.isalpha() or ch in _LATIN_2018 or ch in _LATIN_2021 for ch in text)
+    return latin > len(re.findall(f"[{CYRILLIC}]", text))
+
+
+def latin_version(text: str) -> str | None:
+    """"2018" or "2021" when ``text`` is Kazakh in a Latin alphabet, else None: more Latin
+    letters than Cyrillic ones, and at least one letter only a Kazakh Latin alphabet has."""
+    if not mostly_latin(text):
+        return None
+    if any(ch in _LATIN_2021 for ch in text):
+        return "2021"
+    if any(ch in _LATIN_2018 for ch in text):
+        return "2018"
+    return None
+
+
+def latin_to_cyrillic(text: str, version: str) -> str:
+    """Kazakh in the Latin alphabet of ``version`` ("2018", "2021") in Cyrillic, letter by
+    letter, case kept; characters that are no Latin letter stay as they are.
+
+    The Latin alphabets write "ц" as "s" and have one letter for "и" and "й", so a loanword
+    may come out spelled as it is pronounced ("redaksııa" -> "редаксия"); the grammar's words
+    allow for that where it matters."""
+    table, iota, iotated = (_MAP_2018 if version == "2018" else _MAP_2021), _IOTA[version], _IOTATED[version]
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        low = ch.lower()
+        pair = text[i:i + 2].lower()
+        if pair in table:
+            cyr, step = table[pair], 2
+        elif low == iota or (version == "2018" and ch == "I" and text[i + 1:i + 2].lower() in iotated):
+            nxt = text[i + 1:i + 2].lower()
+            if nxt in iotated:
+                cyr, step = iotated[nxt], 2
+            elif i > 0 and text[i - 1] in _LATIN_VOWELS:
+                cyr, step = "й", 1
+            else:
+                cyr, step = "и", 1
+        elif version == "2021" and ch == "İ":
+            cyr, step = "и", 1
+        elif low in table:
+            cyr, step = table[low], 1
+        elif version == "2018" and ch == "I":
+            cyr, step = "і", 1
+        else:
+            out.append(ch)
+            i += 1
+            continue
+        out.append(cyr.upper() if ch.isupper() and len(cyr) == 1 else cyr.capitalize() if ch.isupper() else cyr)
+        i += step
+    return "".join(out)

@@ -46,11 +46,12 @@ def test_real_note(entry):
     assert mismatch(entry) is None, mismatch(entry)
 
 
-@pytest.mark.parametrize("entry", PENDING, ids=[f"pending-{i}-{n['language']}" for i, n in enumerate(PENDING, 1)])
-def test_pending_note_is_still_misread(entry):
-    assert mismatch(entry) is not None, (
-        "read right now: move this entry from notes_pending.json into notes.json "
-        f"(drop its 'pending' key): {entry['text'][:80]}")
+def test_pending_notes_are_still_misread():
+    """One test over the list, so that an empty list is a pass, not a skip."""
+    for entry in PENDING:
+        assert mismatch(entry) is not None, (
+            "read right now: move this entry from notes_pending.json into notes.json "
+            f"(drop its 'pending' key): {entry['text'][:80]}")
 
 
 def test_the_set_covers_the_note_kinds():

@@ -32,14 +32,21 @@ APPLIERS = {
 def apply_ops(act: Act, target: Act, ops: list[Operation], effective: T.Bound,
               lookup: Callable[[str], Act | None]) -> Run:
     """Apply ``ops`` (all on ``target``) as of ``effective``; raises on the first that fails."""
-    run = Run(act, target, Clock(target, act.id, effective, lookup, same_day_key(act)))
+    clock = Clock(target, act.id, effective, lookup, same_day_key(act))
+    run = Run(act, target, clock)
     for op in ops:
+        # An operation the act puts into force on a date of its own gets a clock of its own.
+        run.clock = clock if op.effective is None else Clock(
+            target, act.id, T.known(op.effective, f"{what(op)} takes effect on {op.effective.isoformat()}"),
+            lookup, same_day_key(act), fixed=op.effective)
         if op.language and op.language != target.root.get("lang"):
             run.notes.append(f"{what(op)}: changes the {op.language} text only; {target.id} holds "
                              f"the {target.root.get('lang')} text, which stays as it is")
+            op.status = "not-this-language"
         else:
             APPLIERS[op.op](op, run)
-        op.status = "applied"
+            op.status = "applied"
+    run.clock = clock
     if any(op.op != "repeal" or op.path for op in ops):
         target.add_event(Event(kind="amended", origin="amendment",
                                source=f"{act.id}: {act.title}", **effective_event_fields(run)))

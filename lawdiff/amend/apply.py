@@ -22,7 +22,7 @@ from pathlib import Path
 
 from lawdiff import LawdiffError
 from lawdiff import time as T
-from lawdiff.amend import content, order, store
+from lawdiff.amend import cited, content, order, store
 from lawdiff.amend.appliers import APPLIERS
 from lawdiff.amend.context import what
 from lawdiff.amend.ops import Operation
@@ -153,6 +153,8 @@ def _plan(corpus: Corpus, amending: str, to: str | None, dry_run: bool,
     if warned and not accept_warnings:
         raise LawdiffError(f"{what(warned[0])}: {warned[0].reason}; {len(warned)} operation(s) "
                            "parsed with a warning: review them, then apply with --accept-warnings")
+    for op in ops:
+        cited.settle_joint(op, corpus.exists)
     works = list(dict.fromkeys(op.work for op in ops))
     for op in ops:
         if not corpus.exists(op.work):

@@ -9,6 +9,7 @@ name it.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from lawdiff.model.ids import eid
@@ -16,10 +17,12 @@ from lawdiff.model.ids import eid
 #: Operation kinds (the schema's <op kind>), in the order docs/amendments.md explains them.
 KINDS = ("replace", "insert", "delete", "replace-words", "replace-words-everywhere",
          "insert-words", "replace-number", "replace-appendix", "repeal")
+#: ``not-this-language``: an operation on one language version only, met by a work held in the
+#: other language; reported, the work left as it is.
 #: ``parsed-with-warning``: the grammar read the instruction but something in it disagrees
 #: (a new wording numbered unlike its target); the reason says what, and ``apply`` uses it
 #: only when told to accept warnings.
-STATUSES = ("parsed", "parsed-with-warning", "applied", "failed", "overridden")
+STATUSES = ("parsed", "parsed-with-warning", "applied", "not-this-language", "failed", "overridden")
 #: insert-words: the new words go after (or before) every occurrence of the anchor words.
 POSITIONS = ("after", "before")
 #: A change to one language version only ("текст на казахском языке не меняется").
@@ -49,6 +52,14 @@ class Operation:
     position: str | None = None
     #: the language version the instruction changes, when it changes one only.
     language: str | None = None
+    #: a joint act (an akimat resolution and a maslikhat decision adopted together): the other
+    #: ids it is cited by; ``apply`` changes the one the corpus holds.
+    joint: list[str] = field(default_factory=list)
+    #: the date this operation takes effect when the act gives it one of its own ("… 2)
+    #: тармақшасын қоспағанда, ол 2024 жылғы 1 шілдеден бастап …"); None: the act's date.
+    effective: dt.date | None = None
+    #: where the instruction stands in the amending act ([clause 1, subclause 2]), for that.
+    at: Path = field(default_factory=list)
     status: str = "parsed"
     reason: str | None = None
     #: position of the operation in the amending act (1-based): ``op_<seq>`` in its XML.
@@ -82,6 +93,8 @@ class Operation:
             "after": [[k, n] for k, n in self.after] if self.after else None,
             "position": self.position,
             "language": self.language,
+            "joint": self.joint or None,
+            "effective": self.effective.isoformat() if self.effective else None,
             "source": self.source,
             "status": self.status,
             "reason": self.reason,

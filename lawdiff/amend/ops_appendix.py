@@ -40,7 +40,7 @@ def apply(op: Operation, run: Run) -> None:
         raise LawdiffError(f"{w}: no new text (neither an appendix of the act nor a quoted wording)")
     if found.element is None:
         holder = absent_placeholder(found, kind, num, run.clock)
-        new.set("by", run.clock.by)
+        run.clock.mark_start(new)
         holder.addnext(new)
         run.change(new.get("eId"), None, _summary(new), "earlier text not in the corpus")
         return

@@ -44,7 +44,7 @@ def apply(op: Operation, run: Run) -> None:
                               renumber=op.status == "parsed-with-warning")
     except LawdiffError as exc:
         raise LawdiffError(f"{w}: {exc}") from None
-    new.set("by", run.clock.by)
+    run.clock.mark_start(new)
     if op.after:
         anchor = resolve(run.target, op.after, run.clock, create=False, what=w).element
         if anchor is None or anchor.getparent() is not found.parent:

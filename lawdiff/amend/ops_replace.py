@@ -35,7 +35,7 @@ def apply(op: Operation, run: Run) -> None:
             new = content.build(kind, num, op.text, found.path,
                               renumber=op.status == "parsed-with-warning")
             holder = absent_placeholder(found, kind, num, run.clock)
-            new.set("by", run.clock.by)
+            run.clock.mark_start(new)
             holder.addnext(new)
             run.change(_eid(found.path), None, text_of(new, run), "earlier wording not in the corpus")
             return

@@ -10,6 +10,8 @@ or replace an ``<unparsed>`` by hand-written ops; ``lawdiff apply`` uses what is
 
 from __future__ import annotations
 
+import datetime as dt
+
 from lxml import etree
 
 from lawdiff import LawdiffError
@@ -81,6 +83,10 @@ def op_element(op: Operation, index: int, content: list[etree._Element] | None =
         el.set("position", op.position)
     if op.language:
         el.set("language", op.language)
+    if op.joint:
+        el.set("joint", " ".join(op.joint))
+    if op.effective:
+        el.set("effective", op.effective.isoformat())
     target = etree.SubElement(el, "target")
     for kind, num in op.path:
         step = etree.SubElement(target, "step", kind=kind)
@@ -113,6 +119,8 @@ def op_from_element(el: etree._Element, seq: int) -> Operation:
             source_appendix=el.get("from-appendix"),
             after=parse_eid(after) if after else None,
             position=el.get("position"), language=el.get("language"),
+            joint=[check_work_id(w) for w in (el.get("joint") or "").split()],
+            effective=dt.date.fromisoformat(el.get("effective")) if el.get("effective") else None,
             status=el.get("status"), reason=el.get("reason"), seq=seq,
         )
     except ValueError as exc:

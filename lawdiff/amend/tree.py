@@ -42,7 +42,22 @@ class Clock:
     effective: T.Bound
     lookup: Callable[[str], Act | None]
     order_key: tuple
+    #: an operation's own date ("… тармақшасы 2024 жылғы 1 шілдеден бастап …"): the versions
+    #: it opens and closes carry it, beside the act that gave them.
+    fixed: dt.date | None = None
     _starts: dict[str, T.Bound] = field(default_factory=dict)
+
+    def mark_start(self, el: etree._Element) -> None:
+        """``el`` is a version this act opens at E."""
+        el.set("by", self.by)
+        if self.fixed:
+            el.set("from", self.fixed.isoformat())
+
+    def mark_end(self, el: etree._Element) -> None:
+        """``el`` is a version this act ends at E."""
+        el.set("ended-by", self.by)
+        if self.fixed:
+            el.set("until", self.fixed.isoformat())
 
     def act_start(self, work: str) -> T.Bound:
         if work not in self._starts:
@@ -300,7 +315,7 @@ def close(old: etree._Element, clock: Clock) -> tuple[str, str] | None:
     v = V.own(old)
     had = ("ended-by", v.ended_by) if v.ended_by else ("until", v.until) if v.until else None
     old.attrib.pop("until", None)
-    old.set("ended-by", clock.by)
+    clock.mark_end(old)
     for inner in [d for d in old.iterdescendants() if isinstance(d.tag, str) and V.own(d).by == clock.by]:
         # a wording this act gave inside the unit it now ends would apply for no day at all
         inner.getparent().remove(inner)
@@ -308,7 +323,7 @@ def close(old: etree._Element, clock: Clock) -> tuple[str, str] | None:
 
 
 def open_new(new: etree._Element, clock: Clock, end: tuple[str, str] | None) -> None:
-    new.set("by", clock.by)
+    clock.mark_start(new)
     if end:
         new.set(*end)
 
@@ -354,7 +369,7 @@ def absent_placeholder(found: Found, kind: str, num: str | None, clock: Clock) -
     el.set("eId", eid(found.path) if kind != "title" else "title")
     if num is not None and kind not in ("part", "indent"):
         el.set("num", num)
-    el.set("ended-by", clock.by)
+    clock.mark_end(el)
     el.set("absent", "true")
     place(found.parent, el)
     return el

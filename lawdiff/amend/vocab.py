@@ -224,8 +224,9 @@ def ru_ordinal(text: str) -> int | None:
 #: Operation verbs, Kazakh (jussive -сын) and Russian (infinitive). Past-tense note forms
 #: ("жаңа редакцияда", "күші жойылды -") are deliberately not instructions.
 VERBS: list[tuple[str, re.Pattern]] = [
-    ("repeal", re.compile(r"күш(?:і|ін)\s+жойылды\s+деп\s+таны\w*|признать\s+утративш\w*\s+сил", re.I)),
-    ("replace", re.compile(r"редакция(?:да|сында)\s+(?:жазылсын|баяндалсын|мазмұндалсын)"
+    ("repeal", re.compile(r"(?:күш(?:і|ін)\s+)?жойылды\s+деп\s+(?:таны|сана)\w*|күш(?:і|ін)\s+жойылсын"
+                         r"|признать\s+утративш\w*\s+сил", re.I)),
+    ("replace", re.compile(r"редак[цс]ия(?:да|сында)\s+(?:жазылсын|баяндалсын|мазмұндалсын)"
                            r"|изложить\s+в\s+(?:следующей|новой)\s+редакции", re.I)),
     ("insert", re.compile(r"толықтырылсын|дополнить", re.I)),
     ("delete", re.compile(r"алып\s+тасталсын|исключить", re.I)),
@@ -266,5 +267,7 @@ LANGUAGE_ONLY: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(?:в\s+)?текст\w*\s+на\s+казахском\s+языке|на\s+казахском\s+языке", re.I), "kk"),
     (re.compile(r"(?:в\s+)?текст\w*\s+на\s+русском\s+языке|на\s+русском\s+языке", re.I), "ru"),
     (re.compile(r"қазақ\s+тіліндегі(?:\s+мәтін\w*)?", re.I), "kk"),
+    (re.compile(r"мемлекеттік\s+тіл(?:дегі|інде|індегі)(?:\s+мәтін\w*)?", re.I), "kk"),
+    (re.compile(r"(?:в\s+)?(?:текст\w*\s+)?на\s+государственном\s+языке", re.I), "kk"),
     (re.compile(r"орыс\s+тіліндегі(?:\s+мәтін\w*)?", re.I), "ru"),
 ]

@@ -29,6 +29,10 @@ _EIF_VERB = re.compile(
 )
 
 
+#: Where a final clause turns to the points it excepts (lawdiff.amend.effective reads those).
+_EXCEPT = re.compile(r",?\s*(?:за\s+исключением|кроме)\s", re.IGNORECASE)
+
+
 def is_eif_sentence(text: str) -> bool:
     """True if the sentence states when something enters into force."""
     return bool(_EIF_VERB.search(text))
@@ -39,6 +43,9 @@ def recognise(text: str) -> tuple[str, dt.date | None] | None:
 
     The order matters: "ten days after publication" also contains "publication".
     """
+    main = _EXCEPT.split(text)[0]
+    if find_dates(main) or _EIF_VERB.search(main):
+        text = main   # "… с 1 марта 2024 года, за исключением подпункта 2), который … с 1 июля": the act's own
     if _TEN_DAYS.search(text):
         return "publication+10d", None
     if _FROM_PUBLICATION.search(text):

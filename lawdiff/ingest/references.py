@@ -21,6 +21,7 @@ _TYPE_WORD = re.compile(
     r"(?P<w>[Ққ]аулы\w*|[Бб]ұйры\w*|[Шш]ешім\w*|[Жж]арлы\w*|[Пп]остановлени\w*|[Пп]риказ\w*|[Рр]ешени\w*|[Уу]каз\w*)"
 )
 _REGISTRATION = re.compile(r"№\s*(?P<reg>\d[\d-]*)\s+болып\s+тіркел|за\s+№\s*(?P<rreg>\d[\d-]*)")
+_AND = re.compile(r"(?<!\w)(?:и|және|мен)(?!\w)")
 _QUOTED = re.compile(r"[\"«](?P<t>[^\"«»]{5,}?)[\"»]")
 
 
@@ -49,6 +50,12 @@ def _issuer_window(text: str, end: int) -> str:
         end = title.start()
     start = max(text.rfind(sep, 0, end) for sep in (";", ".", ",", "(", ")", "\n", "\"")) + 1
     window = text[max(start, end - 200):end]
+    # Two acts cited together ("… № 50 қаулысы және … мәслихатының", "… № 50 и решение …"):
+    # the second one's issuer starts after the first one's act word and the conjunction.
+    window = re.sub(rf"^.*{_TYPE_WORD.pattern}\s+(?:және|мен|и)\s+", "", window, flags=re.S)
+    # "Бірлескен Ақтөбе облысының әкімдігінің …": "joint" says how the act was adopted, it is
+    # no part of the place's name.
+    window = re.sub(r"(?<!\w)(?:[Бб]ірлескен|[Сс]овместн\w*)\s+", "", window)
     return re.sub(r"^.*?(?:жойылды|редакцияда|силу)\s*[-–—]\s*", "", window)
 
 
@@ -67,6 +74,8 @@ def find_refs(text: str) -> list[ActRef]:
         stripped = re.sub(r"\([^()]*\)", " ", after)
         stripped = _QUOTED.sub(" ", stripped)
         tm = _TYPE_WORD.search(stripped[:80])
+        if tm and _AND.search(stripped[:tm.start()]):
+            tm = None   # "№ 50 и решение маслихата …": the act word is the next act's
         issuer_text = _issuer_window(text, d_off)
         if not tm:
             # Russian puts the act word first: "решением маслихата ... от 11.12.2015 № 351".

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from lawdiff.amend import vocab
-from lawdiff.amend.grammar import merge, parse_instructions
+from lawdiff.amend.grammar import parse_instructions
+from lawdiff.amend.targets import merge
 
 from .conftest import DATA, REPO
 from .textutil import pdf_paragraphs
@@ -170,6 +171,21 @@ FORMS = [
     ("kk-ordinals-typo", [KK, "2-тармақтың үшінщі бөлігінде:", "он бірінші абзацы мынадай редакцияда жазылсын:", '"мәтін;";'],
      [("replace", [("clause", "2"), ("part", "3"), ("indent", "11")], None, {})]),
     ("kk-repeal-provision", [KK, "3-тармақтың күші жойылды деп танылсын;"], [("repeal", [("clause", "3")], None, {})]),
+    ("kk-repeal-without-kushi", [KK, "5-тармағы жойылды деп танылсын;"], [("repeal", [("clause", "5")], None, {})]),
+    ("kk-state-language-context", [KK, "Көрсетілген қаулының мемлекеттік тілдегі 1-қосымшасында:",
+                                   "4-тармағы мынадай редакцияда жазылсын:", '"4. Жаңа.";', "2-қосымшасында:",
+                                   "5-тармақ алып тасталсын;"],
+     [("replace", [("appendix", "1"), ("clause", "4")], None, {"language": "kk"}),
+      ("delete", [("appendix", "2"), ("clause", "5")], None, {"language": None})]),
+    ("ru-state-language-context", [RU, "в тексте на государственном языке в приложении 1:", "пункт 4 исключить;"],
+     [("delete", [("appendix", "1"), ("clause", "4")], None, {"language": "kk"})]),
+    ("ru-umbrella-appendix", ["1. Внести в приложение № 3 решения следующие изменения:",
+                              "в пункте 2 слово «X» заменить словом «Y»;"],
+     [("replace-words", [("appendix", "3"), ("clause", "2")], ("X", "Y"), {})]),
+    ("kk-umbrella-appendix", ["1. Шешімнің 3-қосымшасына мынадай өзгерістер енгізілсін:", "2-тармақ алып тасталсын;"],
+     [("delete", [("appendix", "3"), ("clause", "2")], None, {})]),
+    ("kk-repeal-sanalsyn", [KK, "3-тармақтың күші жойылды деп саналсын;"], [("repeal", [("clause", "3")], None, {})]),
+    ("kk-repeal-zhoyylsyn", [KK, "4-тармақтың күші жойылсын;"], [("repeal", [("clause", "4")], None, {})]),
     ("kk-repeal-act", ["2. Батыс Қазақстан облысы Орал қаласы әкімдігінің 2020 жылғы 5 наурыздағы № 100 қаулысының "
                        "күші жойылды деп танылсын."],
      [("repeal", [], None, {"work": "kz/oral-akimat/resolution/2020/100"})]),

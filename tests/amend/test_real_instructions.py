@@ -21,13 +21,13 @@ def test_real_instruction_is_never_parsed_wrong(entry):
         assert outcome.detail.strip()
 
 
-@pytest.mark.parametrize("entry", PENDING, ids=[f"pending-{i}-{e['language']}" for i, e in enumerate(PENDING, 1)])
-def test_pending_instruction_is_still_not_right(entry):
-    """A pending entry waits for the grammar; once it parses right it belongs in the strict set."""
-    outcome = check(entry)
-    assert outcome.verdict != "right", (
-        "parsed right now: move this entry from instructions_pending.json into instructions.json "
-        f"(drop its 'pending' key): {entry['sentence'][:80]}")
+def test_pending_instructions_are_still_not_right():
+    """A pending entry waits for the grammar; once it parses right it belongs in the strict set.
+    (One test over the list, so that an empty list is a pass, not a skip.)"""
+    for entry in PENDING:
+        assert check(entry).verdict != "right", (
+            "parsed right now: move this entry from instructions_pending.json into instructions.json "
+            f"(drop its 'pending' key): {entry['sentence'][:80]}")
 
 
 def test_the_set_is_mostly_parsed():
