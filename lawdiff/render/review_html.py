@@ -26,10 +26,11 @@ section.change.not-in-corpus .kind { color: #555; }
 """.strip()
 
 
-def _plan(review: Review, lang: str) -> tuple[list[Change], list[tuple[Entry, Alternative]]]:
-    """The changes the page shows, one per reading that differs, with the entry each belongs to."""
+def _plan(review: Review) -> tuple[list[Change], list[tuple[Entry, Alternative, Message | None]]]:
+    """The changes the page shows, one per reading that differs, with the entry each belongs to
+    and the condition under which that reading is the one (for an uncertain provision)."""
     changes: list[Change] = []
-    plan: list[tuple[Entry, Alternative]] = []
+    plan: list[tuple[Entry, Alternative, Message | None]] = []
     for e in review.entries:
         for alt, cond in zip(e.alternatives, e.conditions or [None]):
             if alt.kind == UNCHANGED:
@@ -38,10 +39,8 @@ def _plan(review: Review, lang: str) -> tuple[list[Change], list[tuple[Entry, Al
             if ch.kind == NOT_IN_CORPUS:
                 known = ch.new if ch.new is not None else ch.old
                 ch = dataclasses.replace(ch, ops=[WordOp(EQUAL, known)] if known else [])
-            if cond:
-                ch = dataclasses.replace(ch, label=f"{ch.label} — {cond.text(lang)}")
             changes.append(ch)
-            plan.append((e, alt))
+            plan.append((e, alt, cond))
     return changes, plan
 
 
@@ -91,7 +90,7 @@ def render_review_html(review: Review, lang: str = "en") -> str:
 
     from lawdiff.render.redline_html import render_html
 
-    changes, plan = _plan(review, lang)
+    changes, plan = _plan(review)
     page = render_html(changes, review.title_in(lang), f"{review.old.describe(lang)} → {review.new.describe(lang)}",
                        lang=lang, text_lang=review.new.lang)
     doc = lxml.html.document_fromstring(page.encode("utf-8"))
@@ -116,8 +115,10 @@ def render_review_html(review: Review, lang: str = "en") -> str:
         li = E.LI(f"{words}: ", E.STRONG(str(counts[key])), E.CLASS(key))
         li.set("data-count", str(counts[key]))
         ul.append(li)
-    for sec, (entry, alt) in zip(doc.xpath("//main/section"), plan):
+    for sec, (entry, alt, cond) in zip(doc.xpath("//main/section"), plan):
         badge = sec.find(".//span[@class='kind']")
+        if cond:     # the reading's condition, in the page's words, after the unit's label
+            badge.addprevious(E.SPAN(" — " + cond.text(lang), E.CLASS("condition")))
         if entry.kind == UNCERTAIN:
             sec.set("class", sec.get("class") + " uncertain")
             sec.set("data-provision", entry.eid)
