@@ -10,13 +10,14 @@ language.
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 import lxml.html
 from lxml.html import builder as E
 
 from lawdiff.render.document_text import heading_text, mark_text, requisite_lines, status_sentences
-from lawdiff.lang import script_lang
+from lawdiff.lang import CYRILLIC, script_lang
 from lawdiff.render.labels import label
 from lawdiff.review.document import Block, Document
 
@@ -50,6 +51,23 @@ def marked(words: str, inner: list[str], inner_lang: str, lang: str, *children) 
                 out.append(part)
         parts = out
     return [p for p in parts if not (isinstance(p, str) and not p)] + list(children)
+
+
+_CYRILLIC_RUN = re.compile(f"[{CYRILLIC}](?:[^A-Za-z]*[{CYRILLIC}])?")
+
+
+def quoted(words: str, lang: str) -> list:
+    """An English sentence as element content, each run of Cyrillic in it (a quotation of the
+    act: the sentence a date was computed from) in a ``<span lang>`` of its language. Sentences
+    in Kazakh or Russian are returned as they are."""
+    if lang != "en":
+        return [words]
+    parts: list = []
+    last = 0
+    for m in _CYRILLIC_RUN.finditer(words):
+        parts += [words[last:m.start()], E.SPAN(m.group(), lang=script_lang(m.group()))]
+        last = m.end()
+    return [p for p in [*parts, words[last:]] if not (isinstance(p, str) and not p)]
 
 
 def _ui(el, lang: str, text_lang: str):

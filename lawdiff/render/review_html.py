@@ -9,7 +9,9 @@ from __future__ import annotations
 import dataclasses
 
 from lawdiff.diff import ADDED, CHANGED, EQUAL, REMOVED, Change, WordOp
-from lawdiff.render.labels import label
+from lawdiff.lang import script_lang
+from lawdiff.render.document_html import marked, quoted
+from lawdiff.render.labels import Message, label
 from lawdiff.render.review_text import entry_reason, known_text, side_names, side_reason, wording_source
 from lawdiff.review.compare import Alternative, Entry, Review
 from lawdiff.review.readings import NOT_IN_CORPUS, UNCERTAIN, UNCHANGED
@@ -24,10 +26,11 @@ section.change.not-in-corpus .kind { color: #555; }
 """.strip()
 
 
-def _plan(review: Review, lang: str) -> tuple[list[Change], list[tuple[Entry, Alternative]]]:
-    """The changes the page shows, one per reading that differs, with the entry each belongs to."""
+def _plan(review: Review) -> tuple[list[Change], list[tuple[Entry, Alternative, Message | None]]]:
+    """The changes the page shows, one per reading that differs, with the entry each belongs to
+    and the condition under which that reading is the one (for an uncertain provision)."""
     changes: list[Change] = []
-    plan: list[tuple[Entry, Alternative]] = []
+    plan: list[tuple[Entry, Alternative, Message | None]] = []
     for e in review.entries:
         for alt, cond in zip(e.alternatives, e.conditions or [None]):
             if alt.kind == UNCHANGED:
@@ -36,10 +39,8 @@ def _plan(review: Review, lang: str) -> tuple[list[Change], list[tuple[Entry, Al
             if ch.kind == NOT_IN_CORPUS:
                 known = ch.new if ch.new is not None else ch.old
                 ch = dataclasses.replace(ch, ops=[WordOp(EQUAL, known)] if known else [])
-            if cond:
-                ch = dataclasses.replace(ch, label=f"{ch.label} — {cond.text(lang)}")
             changes.append(ch)
-            plan.append((e, alt))
+            plan.append((e, alt, cond))
     return changes, plan
 
 
@@ -61,13 +62,23 @@ def _extra(review: Review, entry: Entry, alt: Alternative, lang: str) -> list:
         text = label(lang, "uncertain-status", reason=entry_reason(entry, lang))
         if others:
             text += " " + label(lang, "otherwise-unchanged", others="; ".join(others))
-        extra.append(E.P(text, E.CLASS("status")))
+        extra.append(E.P(*quoted(text, lang), E.CLASS("status")))
     if alt.old is not None and alt.new is not None and alt.old.by != alt.new.by:
         extra.append(E.P(label(lang, "wording-html", old=wording_source(alt.old, lang), new=wording_source(alt.new, lang)),
                          E.CLASS("status")))
     elif ch.kind == ADDED and alt.new is not None and alt.new.by:
         extra.append(E.P(label(lang, "wording-html-one", new=wording_source(alt.new, lang)), E.CLASS("status")))
     return extra
+
+
+def _note(note: Message, lang: str) -> list:
+    """A review note as element content: a coverage note someone wrote stays in its own
+    language and is marked so; quotations of the act in an English note are marked too."""
+    text = note.text(lang)
+    written = note.values.get("note")
+    if written:
+        return marked(text, [written], script_lang(written), lang)
+    return quoted(text, lang)
 
 
 def render_review_html(review: Review, lang: str = "en") -> str:
@@ -79,7 +90,7 @@ def render_review_html(review: Review, lang: str = "en") -> str:
 
     from lawdiff.render.redline_html import render_html
 
-    changes, plan = _plan(review, lang)
+    changes, plan = _plan(review)
     page = render_html(changes, review.title_in(lang), f"{review.old.describe(lang)} → {review.new.describe(lang)}",
                        lang=lang, text_lang=review.new.lang)
     doc = lxml.html.document_fromstring(page.encode("utf-8"))
@@ -87,11 +98,11 @@ def render_review_html(review: Review, lang: str = "en") -> str:
     notes = []
     for key, side in (("side-from", review.old), ("side-to", review.new)):
         why = side_reason(side, lang)
-        notes.append(E.P(label(lang, key, side=side.describe(lang)) + (f" — {why}" if why else "")))
+        notes.append(E.P(*quoted(label(lang, key, side=side.describe(lang)) + (f" — {why}" if why else ""), lang)))
     known = known_text(review, lang)
     if known:
         notes.append(E.P(known, E.CLASS("note")))
-    notes += [E.P(n.text(lang), E.CLASS("note")) for n in review.notes]
+    notes += [E.P(*_note(n, lang), E.CLASS("note")) for n in review.notes]
     doc.find(".//header").append(E.SECTION(*notes, E.CLASS("review-notes"), id="review-notes"))
     ul = doc.get_element_by_id("summary").find("ul")
     counts = review.summary()
@@ -104,8 +115,10 @@ def render_review_html(review: Review, lang: str = "en") -> str:
         li = E.LI(f"{words}: ", E.STRONG(str(counts[key])), E.CLASS(key))
         li.set("data-count", str(counts[key]))
         ul.append(li)
-    for sec, (entry, alt) in zip(doc.xpath("//main/section"), plan):
+    for sec, (entry, alt, cond) in zip(doc.xpath("//main/section"), plan):
         badge = sec.find(".//span[@class='kind']")
+        if cond:     # the reading's condition, in the page's words, after the unit's label
+            badge.addprevious(E.SPAN(" — " + cond.text(lang), E.CLASS("condition")))
         if entry.kind == UNCERTAIN:
             sec.set("class", sec.get("class") + " uncertain")
             sec.set("data-provision", entry.eid)
