@@ -52,7 +52,7 @@ class FileResult:
     kept_events: int = 0
     warnings: list[str] = field(default_factory=list)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {"file": self.file, "status": self.status, "work": self.work, "reason": self.reason,
                 "commit": self.commit, "repairs": self.repairs, "tariff_rows": self.tariff_rows,
                 "kept_events": self.kept_events, "warnings": self.warnings}
@@ -74,7 +74,7 @@ class BatchResult:
     def counts(self) -> dict[str, int]:
         return {s: sum(f.status == s for f in self.files) for s in STATUSES}
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {"files": [f.to_json() for f in self.files], "summary": self.counts(),
                 "not_read": self.not_read, "one_commit": self.one_commit, "commit": self.commit}
 
@@ -177,7 +177,7 @@ def _one_transaction(corpus: Corpus, files: list[Path], options: ImportOptions, 
         for fr, act in placed:
             if fr.status != "unchanged":
                 txn.write(act)
-        works = [fr.work for fr, _ in placed if fr.status != "unchanged"]
+        works = [fr.work or "" for fr, _ in placed if fr.status != "unchanged"]
         batch.commit = txn.commit(f"Import {len(works)} act(s)",
                                   trailers={"Works": ", ".join(works), "Files": str(len(files))}) if works else None
     for fr, _ in placed:
