@@ -5,19 +5,19 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
-from lawdiff import LawdiffError, api, import_batch, writes
-from lawdiff.build import build as build_corpus
+from lawdiff import LawdiffError, api
 from lawdiff.cli.common import DATE, console, get_corpus, shorten
 from lawdiff.cli.group import cli, emit_json
-from lawdiff.ingest.importer import ImportOptions
-from lawdiff.model.xmlio import read_regular
-from lawdiff.validate import validate_file
+
+if TYPE_CHECKING:
+    from lawdiff.import_batch import BatchResult
+    from lawdiff.ingest.importer import ImportOptions
 
 
 @cli.command("import")
@@ -37,6 +37,9 @@ def import_cmd(ctx, files: tuple[Path, ...], coverage, excerpt, alias, dry_run, 
     copied from the act's web page). Several FILEs, or a DIR (its .txt files in name order), are
     imported in one run: one commit per act (or --one-commit), a summary at the end, exit code 1
     if any file was refused."""
+    from lawdiff import import_batch
+    from lawdiff.ingest.importer import ImportOptions
+
     corpus = get_corpus(ctx)
     aliases = {}
     for a in alias:
@@ -70,6 +73,9 @@ def import_cmd(ctx, files: tuple[Path, ...], coverage, excerpt, alias, dry_run, 
 
 def _import_one(corpus, file: Path, options: ImportOptions, dry_run: bool, no_commit: bool) -> None:
     """One file, as ``lawdiff import FILE`` has always done: its error is the command's error."""
+    from lawdiff import writes
+    from lawdiff.model.xmlio import read_regular
+
     data = read_regular(file, follow=True)
     options.source_name = file.name
     done = writes.import_text(corpus, data, str(file), options, dry_run=dry_run, commit=not no_commit)
@@ -106,8 +112,9 @@ def _progress(total: int, enabled: bool):
         yield tell
 
 
-def _print_batch(batch: import_batch.BatchResult, dry_run: bool) -> None:
+def _print_batch(batch: BatchResult, dry_run: bool) -> None:
     """One line per file, then the counts; the folder entries not read are named."""
+    from lawdiff.import_batch import TEXT_SUFFIXES
     out = console()
     style = {"imported": "green", "updated": "green", "unchanged": "dim", "checked": "green",
              "refused": "red", "held-back": "yellow"}
@@ -122,7 +129,7 @@ def _print_batch(batch: import_batch.BatchResult, dry_run: bool) -> None:
         for w in f.warnings:
             out.print(f"          [yellow]warning[/]: {escape(w)}", soft_wrap=True)
     for name in batch.not_read:
-        out.print(f"[dim]not read [/] {escape(name)}: not a {'/'.join(import_batch.TEXT_SUFFIXES)} file",
+        out.print(f"[dim]not read [/] {escape(name)}: not a {'/'.join(TEXT_SUFFIXES)} file",
                   soft_wrap=True)
     counts = ", ".join(f"{n} {s}" for s, n in batch.counts().items() if n)
     tail = "; nothing written" if dry_run else (f"; one commit {batch.commit[:10]}" if batch.commit else "")
@@ -134,6 +141,8 @@ def _print_batch(batch: import_batch.BatchResult, dry_run: bool) -> None:
 @click.pass_context
 def build_cmd(ctx, out):
     """Rebuild the corpus from corpus/sources/manifest.json (sources, errata, amending acts)."""
+    from lawdiff.build import build as build_corpus
+
     corpus = get_corpus(ctx)
     written = build_corpus(corpus.root, out)
     for p in written:
@@ -146,6 +155,8 @@ def build_cmd(ctx, out):
 @click.pass_context
 def validate_cmd(ctx, paths):
     """Check work files (default: the whole corpus) against the schema and the version rules."""
+    from lawdiff.validate import validate_file
+
     corpus = get_corpus(ctx)
     files: list[Path] = []
     for p in paths or [corpus.root]:
@@ -176,6 +187,8 @@ def ls_cmd(ctx, as_json):
     if as_json:
         emit_json(works)
         return
+    from rich.table import Table
+
     table = Table("work", "type", "No.", "date", "place", "title", box=None)
     for w in works:
         table.add_row(w["work"], w["type"], w["number"], w["date"], w["place"] or "",
@@ -199,6 +212,8 @@ def event_group():
 @click.pass_context
 def event_add(ctx, work, kind, date, source, by, replace):
     """Record that WORK was KIND (published, repealed...) on DATE; every answer follows."""
+    from lawdiff import writes
+
     corpus = get_corpus(ctx)
     wid = api.resolve(corpus, work)
     _, sha = writes.record_event(corpus, wid, kind, date, source, by, replace=replace)
@@ -216,6 +231,8 @@ def event_list(ctx, work, as_json):
     if as_json:
         emit_json(events)
         return
+    from rich.table import Table
+
     table = Table("id", "kind", "date", "rule", "by", "given by", "source", box=None)
     for e in events:
         table.add_row(e["id"], e["kind"], e["date"] or "", e["rule"] or "", e["by"] or "", e["given_by"],
@@ -229,6 +246,8 @@ def event_list(ctx, work, as_json):
 @click.pass_context
 def event_remove(ctx, work, event_id):
     """Remove a fact a person recorded (EVENT-ID as `lawdiff event list` shows it)."""
+    from lawdiff import writes
+
     corpus = get_corpus(ctx)
     wid = api.resolve(corpus, work)
     event, sha = writes.remove_event(corpus, wid, event_id)
