@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import SCRIPT, run_script
+from conftest import run_script, run_script_on_a_terminal
 from real_acts import acts, known_failures, source_text
 
 
@@ -49,7 +48,7 @@ def test_folder_of_real_texts(scratch_corpus: Path, tmp_path: Path, where: str):
         cwd = repo / "docs"
         cwd.mkdir()
     before = _commits(repo)
-    done = run_script("import", str(tmp_path / "batch"), cwd=cwd)
+    done = run_script("import", os.path.relpath(tmp_path / "batch", cwd), cwd=cwd)    # as typed: relative
     assert done.returncode == 1, done.stderr
     assert done.stderr.strip() == f"lawdiff: error: {len(bad)} of {len(good) + len(bad)} file(s) refused (reasons above)"
     lines = done.stdout.splitlines()
@@ -154,23 +153,7 @@ def test_progress_bar_only_on_a_terminal(scratch_corpus: Path, tmp_path: Path):
     """On a terminal (stderr a pseudo-terminal) a progress bar is drawn there; the summary on
     stdout (a pipe here) holds no trace of it."""
     good, _ = _real_batch(tmp_path / "batch", importing=2, refused=0)
-    leader, follower = pty.openpty()
-    try:
-        done = subprocess.run([str(SCRIPT), "import", str(tmp_path / "batch")], cwd=scratch_corpus.parent,
-                              stdout=subprocess.PIPE, stderr=follower, text=True, timeout=120,
-                              env={k: v for k, v in os.environ.items() if k != "LAWDIFF_CORPUS"})
-        os.close(follower)
-        drawn = b""
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            drawn += chunk
-    finally:
-        os.close(leader)
+    done, drawn = run_script_on_a_terminal("import", str(tmp_path / "batch"), cwd=scratch_corpus.parent)
     assert done.returncode == 0
     assert b"importing" in drawn and f"{len(good)}/{len(good)}".encode() in drawn
     assert "importing" not in done.stdout and "\x1b" not in done.stdout

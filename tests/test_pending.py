@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, lawdiff, run_script
+from conftest import DATA, lawdiff, run_script, run_script_on_a_terminal
 from lawdiff import time as T
 from lawdiff.amend.pending import PendingAct, compete, surely_before
 from lawdiff.amend.ops import Operation
@@ -122,6 +122,15 @@ def test_real_amending_acts_without_their_amended_act(scratch_corpus: Path, tmp_
     assert [o["work"] for o in outcomes] == [p["work"] for p in listed]
     assert {o["status"] for o in outcomes} <= {"refused", "uncertain", "blocked"}
     assert _commits(repo) == before
+
+
+def test_progress_on_a_terminal(scratch_corpus: Path):
+    repo = scratch_corpus.parent
+    _ok(run_script("import", str(BASE), str(PENDING / "synthetic_kk_32-1_clause_1_from_2025-04-01.txt"), cwd=repo))
+    done, drawn = run_script_on_a_terminal("apply", "--pending", cwd=repo)
+    assert done.returncode == 0, drawn
+    assert b"applying" in drawn and b"1/1" in drawn
+    assert done.stdout.splitlines()[-1] == "1 pending act(s): 1 applied" and "\x1b" not in done.stdout
 
 
 def test_nothing_pending(scratch_corpus: Path, capsys):

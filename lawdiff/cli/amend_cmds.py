@@ -11,7 +11,7 @@ from rich.table import Table
 from lawdiff import LawdiffError, api, writes
 from lawdiff.amend import store
 from lawdiff.amend.apply import apply_act
-from lawdiff.cli.common import console, get_corpus, shorten
+from lawdiff.cli.common import console, get_corpus, progress_bar, shorten
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.model.ids import check_work_id
 from lawdiff.render.redline_text import render_text
@@ -163,7 +163,9 @@ def _apply_pending(ctx, accept_warnings: bool, as_json: bool) -> None:
     """``apply --pending``: the outcome of every act; exit code 1 if any was not applied."""
     from lawdiff.amend.pending import apply_pending
 
-    outcomes = apply_pending(get_corpus(ctx), accept_warnings=accept_warnings)
+    corpus = get_corpus(ctx)
+    with progress_bar("applying", enabled=not as_json) as tell:
+        outcomes = apply_pending(corpus, accept_warnings=accept_warnings, progress=tell)
     if as_json:
         emit_json([o.to_json() for o in outcomes])
     else:

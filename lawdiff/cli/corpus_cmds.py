@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 from rich.markup import escape
 
 from lawdiff import LawdiffError, api
-from lawdiff.cli.common import DATE, console, get_corpus, shorten
+from lawdiff.cli.common import DATE, console, get_corpus, progress_bar, shorten
 from lawdiff.cli.group import cli, emit_json
 
 if TYPE_CHECKING:
@@ -56,7 +53,7 @@ def import_cmd(ctx, files: tuple[Path, ...], coverage, excerpt, alias, dry_run, 
         raise LawdiffError(f"{'--alias' if aliases else '--partial'} describes one act: give one file, not "
                            f"{'a folder' if len(files) == 1 else f'{len(files)} paths'}; nothing imported")
     paths, not_read = import_batch.source_files(list(files))
-    with _progress(len(paths), enabled=not as_json) as tell:
+    with progress_bar("importing", enabled=not as_json) as tell:
         batch = import_batch.import_files(corpus, paths, options, one_commit=one_commit, dry_run=dry_run,
                                           commit=not no_commit, progress=tell)
     batch.not_read = not_read
@@ -91,25 +88,6 @@ def _import_one(corpus, file: Path, options: ImportOptions, dry_run: bool, no_co
     click.echo(f"{'updated' if done.status == 'update' else 'imported'} {done.work} -> {done.path}"
                f" ({done.repairs} repairs logged, {done.tariff_rows} tariff rows{kept})"
                f"{'; committed ' + done.commit[:10] if done.commit else ''}")
-
-
-@contextlib.contextmanager
-def _progress(total: int, enabled: bool):
-    """A progress bar on stderr while a batch runs, only when stderr is a terminal (never in
-    pipes, logs or --json runs); yields the callback the batch calls before each file."""
-    if not (enabled and sys.stderr.isatty()):
-        yield None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    with Progress(TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                  console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("", total=total)
-
-        def tell(done: int, _total: int, name: str) -> None:
-            bar.update(task, completed=done, description=escape(name))
-
-        yield tell
 
 
 def _print_batch(batch: BatchResult, dry_run: bool) -> None:
