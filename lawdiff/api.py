@@ -159,9 +159,7 @@ def tariffs_at(corpus: Corpus, when: dt.date, place: str, setting: str | None = 
                 continue
             if not (_matches(service, record["service"]) and _matches(position, record["position"])):
                 continue
-            rows.append({**record, "status": st.state, "reason": st.reason,
-                         "from": _iso(vi.start.lower), "until": _iso(vi.end.date) if vi.end else None,
-                         "from_determined": vi.start.determined})
+            rows.append({**record, "status": st.state, "reason": st.reason, **vi.to_json()})
         if not any(r["work"] == work_id for r in rows):
             st = T.status_at(work.start, work.end, when, end_state=work.end_state)
             if st.state in ("in-force", "in-force-unconfirmed", "uncertain"):
@@ -265,8 +263,7 @@ def timeline(corpus: Corpus, work: str) -> dict:
             seen.add((by, el.get("eId")))
             changes.append({"eId": el.get("eId"), "by": by, "from": T.amending_act_start(act, by, lookup).to_json()})
     return {"work": act.id, "title": act.title, "events": [e.to_json() for e in act.events()],
-            "entry_into_force": wi.start.to_json(), "end": wi.end.to_json() if wi.end else None,
-            "ends_by": wi.end_state if wi.end else None, "changes": changes}
+            "interval": wi.to_json(), "changes": changes}
 
 
 def event_id(index: int) -> str:

@@ -242,7 +242,7 @@ def test_diff_provisions_rejects_duplicate_eids():
 def test_change_to_json_provision():
     change = diff_provisions([("para_2__subpara_1", "он күн")], [("para_2__subpara_1", "жиырма күн")])[0]
     assert change.to_json() == {
-        "provision": "para_2__subpara_1",
+        "eId": "para_2__subpara_1",
         "kind": "changed",
         "label": "2-тармақ 1) тармақша",
         "old": "он күн",

@@ -143,11 +143,11 @@ def timeline_cmd(ctx, work, as_json):
         extra = f" by {e['by']}" if e["by"] else ""
         target = f" ({e['target']})" if e["target"] else ""
         out.print(f"  {e['kind']:<18} {what:<22}{extra}{escape(target)}  [dim]{escape('[' + e['origin'] + '] ' + shorten(e['source'], 100))}[/]")
-    eif = t["entry_into_force"]
+    eif = t["interval"]["from"]
     out.print(f"entry into force: {eif['date'] or 'undetermined, not before ' + str(eif['earliest'])} — {escape(eif['reason'])}")
-    if t["end"]:
-        end = t["end"]
-        out.print(f"{t['ends_by']}: {end['date'] or 'undetermined, not before ' + str(end['earliest'])} — {escape(end['reason'])}")
+    if t["interval"]["until"]:
+        end = t["interval"]["until"]
+        out.print(f"{t['interval']['ends_by']}: {end['date'] or 'undetermined, not before ' + str(end['earliest'])} — {escape(end['reason'])}")
     for c in t["changes"]:
         f = c["from"]
         out.print(f"  {c['eId']}: new wording by {c['by']} from {f['date'] or 'undetermined, not before ' + str(f['earliest'])}")

@@ -99,7 +99,7 @@ def log_cmd(ctx, work, provision, every, as_json):
     if not result["provisions"]:
         out.print("No provision has more than one version (--all lists every provision).")
     for p in result["provisions"]:
-        out.print(f"\n[bold]{escape(p['label'])}[/] [cyan]\\[{escape(p['provision'])}][/]")
+        out.print(f"\n[bold]{escape(p['label'])}[/] [cyan]\\[{escape(p['eId'])}][/]")
         for v in p["versions"]:
             who = f"by {v['by']}" if v["by"] else f"original wording of {result['work']}"
             if v["absent"]:
@@ -146,7 +146,7 @@ def blame_cmd(ctx, work, when, provision, as_json):
     print_work_header(out, result)
     for p in result["provisions"]:
         state = "" if p["status"] == result["status"] else f"  ({state_label(p['status'])})"
-        out.print(f"[cyan]{escape(p['provision'])}[/]  {escape(p['act'])}  since {escape(_bound(p['since']))}{state}")
+        out.print(f"[cyan]{escape(p['eId'])}[/]  {escape(p['act'])}  since {escape(_bound(p['from']))}{state}")
         text = p["text"] if p["text"] is not None else "<wording not in the corpus>"
         price = f" | {p['price']}" if p["price"] else ""
         out.print(f"    {escape(text)}{price}", soft_wrap=True)

@@ -17,7 +17,7 @@ def change_from_json(data: dict) -> Change:
     row = data.get("row") or {}
     unit = price.get("unit") or {}
     dec = lambda v: Decimal(v) if v is not None else None  # noqa: E731
-    return Change(data["provision"], data["kind"], data["old"], data["new"],
+    return Change(data["eId"], data["kind"], data["old"], data["new"],
                   [WordOp(o["op"], o["text"]) for o in data["ops"]], data.get("label", ""),
                   dec(price.get("old")), dec(price.get("new")), row.get("old"), row.get("new"),
                   unit.get("old"), unit.get("new"))

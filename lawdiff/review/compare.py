@@ -103,7 +103,7 @@ class Entry:
         alts = []
         for alt, cond in zip(self.alternatives, self.conditions):
             alts.append({"condition": cond, **alt.to_json()})
-        return {"provision": self.eid, "kind": UNCERTAIN, "label": self.label, "old": None, "new": None,
+        return {"eId": self.eid, "kind": UNCERTAIN, "label": self.label, "old": None, "new": None,
                 "ops": [], "reason": self.reason, "old_version": None, "new_version": None,
                 "alternatives": alts}
 

@@ -56,7 +56,7 @@ def history(corpus: Corpus, work: str, provision: str | None = None, *, every: b
             out.append(item)
             prev = v
         label = row_label(versions[-1].row) if versions[-1].row else provision_label(eid)
-        provisions.append({"provision": eid, "label": label, "versions": out})
+        provisions.append({"eId": eid, "label": label, "versions": out})
     return {"work": act.id, "title": act.title, "complete": act.complete, "coverage": act.coverage_note,
             "provisions": provisions}
 
@@ -78,9 +78,9 @@ def blame(corpus: Corpus, work: str, when: dt.date | None = None, provision: str
     rows = []
     for r in readings:
         vi = r.interval
-        rows.append({"provision": r.eid, "label": row_label(r.row) if r.row else provision_label(r.eid),
+        rows.append({"eId": r.eid, "label": row_label(r.row) if r.row else provision_label(r.eid),
                      "text": r.text, "price": format_decimal(r.row.price) if r.row and not r.absent else None,
                      "status": r.status, "reason": r.reason, "act": r.by or act.id, "by": r.by,
-                     "since": vi.start.to_json(), "until": vi.end.to_json() if vi.end else None})
+                     "from": vi.start.to_json(), "until": vi.end.to_json() if vi.end else None})
     return {"work": act.id, "title": act.title, "at": when.isoformat(), **st.to_json(),
             "complete": act.complete, "coverage": act.coverage_note, "provisions": rows}
