@@ -285,7 +285,7 @@ _AMEND_DATA = Path(__file__).parent / "data" / "amend"
 
 def _has_command(name: str) -> bool:
     from lawdiff.cli.main import cli
-    return name in cli.commands
+    return cli.get_command(None, name) is not None
 
 
 def _apply_repo(tmp_path: Path) -> Path:

@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 from rich.markup import escape
 
 from lawdiff import LawdiffError
 from lawdiff.corpus import Corpus
 from lawdiff.dates import ACCEPTED_FORMS, parse_user_date
 from lawdiff.cli.group import corpus_dir
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class DateType(click.ParamType):
@@ -119,6 +122,8 @@ def shorten(text: str | None, width: int) -> str:
 
 def console() -> Console:
     """Colour when a terminal is attached, plain text otherwise (pipes, tests)."""
+    from rich.console import Console   # only for human output: --json never loads it
+
     return Console(highlight=False, soft_wrap=False, force_terminal=None if sys.stdout.isatty() else False,
                    width=None if sys.stdout.isatty() else 160)
 

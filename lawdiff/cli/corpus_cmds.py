@@ -6,15 +6,10 @@ from pathlib import Path
 
 import click
 from rich.markup import escape
-from rich.table import Table
 
-from lawdiff import LawdiffError, api, writes
-from lawdiff.build import build as build_corpus
+from lawdiff import LawdiffError, api
 from lawdiff.cli.common import DATE, console, get_corpus, shorten
 from lawdiff.cli.group import cli, emit_json
-from lawdiff.ingest.importer import ImportOptions
-from lawdiff.model.xmlio import read_regular
-from lawdiff.validate import validate_file
 
 
 @cli.command("import")
@@ -28,6 +23,10 @@ from lawdiff.validate import validate_file
 def import_cmd(ctx, file: Path, coverage, excerpt, alias, dry_run, no_commit):
     """Import the plain text of one act FILE into the corpus as one work (an adilet export, or
     text copied from the act's web page)."""
+    from lawdiff import writes
+    from lawdiff.ingest.importer import ImportOptions
+    from lawdiff.model.xmlio import read_regular
+
     corpus = get_corpus(ctx)
     data = read_regular(file, follow=True)
     aliases = {}
@@ -58,6 +57,8 @@ def import_cmd(ctx, file: Path, coverage, excerpt, alias, dry_run, no_commit):
 @click.pass_context
 def build_cmd(ctx, out):
     """Rebuild the corpus from corpus/sources/manifest.json (sources, errata, amending acts)."""
+    from lawdiff.build import build as build_corpus
+
     corpus = get_corpus(ctx)
     written = build_corpus(corpus.root, out)
     for p in written:
@@ -70,6 +71,8 @@ def build_cmd(ctx, out):
 @click.pass_context
 def validate_cmd(ctx, paths):
     """Check work files (default: the whole corpus) against the schema and the version rules."""
+    from lawdiff.validate import validate_file
+
     corpus = get_corpus(ctx)
     files: list[Path] = []
     for p in paths or [corpus.root]:
@@ -100,6 +103,8 @@ def ls_cmd(ctx, as_json):
     if as_json:
         emit_json(works)
         return
+    from rich.table import Table
+
     table = Table("work", "type", "No.", "date", "place", "title", box=None)
     for w in works:
         table.add_row(w["work"], w["type"], w["number"], w["date"], w["place"] or "",
@@ -123,6 +128,8 @@ def event_group():
 @click.pass_context
 def event_add(ctx, work, kind, date, source, by, replace):
     """Record that WORK was KIND (published, repealed...) on DATE; every answer follows."""
+    from lawdiff import writes
+
     corpus = get_corpus(ctx)
     wid = api.resolve(corpus, work)
     _, sha = writes.record_event(corpus, wid, kind, date, source, by, replace=replace)
@@ -140,6 +147,8 @@ def event_list(ctx, work, as_json):
     if as_json:
         emit_json(events)
         return
+    from rich.table import Table
+
     table = Table("id", "kind", "date", "rule", "by", "given by", "source", box=None)
     for e in events:
         table.add_row(e["id"], e["kind"], e["date"] or "", e["rule"] or "", e["by"] or "", e["given_by"],
@@ -153,6 +162,8 @@ def event_list(ctx, work, as_json):
 @click.pass_context
 def event_remove(ctx, work, event_id):
     """Remove a fact a person recorded (EVENT-ID as `lawdiff event list` shows it)."""
+    from lawdiff import writes
+
     corpus = get_corpus(ctx)
     wid = api.resolve(corpus, work)
     event, sha = writes.remove_event(corpus, wid, event_id)

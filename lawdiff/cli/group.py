@@ -14,7 +14,45 @@ from lawdiff import (EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USAGE, CorpusStateError
                      __version__)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+#: Which module defines each command. A command's module is imported only when that command
+#: runs (or for --help), so a query does not pay for importing the grammar, the importer, git
+#: or the renderers of the other commands. tests/test_cli_lazy.py checks this map is complete.
+COMMAND_MODULES = {
+    "amendments": "amend_cmds", "apply": "amend_cmds",
+    "import": "corpus_cmds", "build": "corpus_cmds", "validate": "corpus_cmds", "ls": "corpus_cmds",
+    "event": "corpus_cmds",
+    "index": "index_cmds",
+    "tariff": "query_cmds", "show": "query_cmds", "at": "query_cmds", "timeline": "query_cmds",
+    "export": "query_cmds", "serve": "query_cmds",
+    "diff": "review_cmds", "log": "review_cmds", "blame": "review_cmds", "textconv": "review_cmds",
+    "init": "review_cmds",
+    "verify": "verify_cmds",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands register themselves when their module is first imported."""
+
+    _described: set[str] = set()
+
+    def get_command(self, ctx, cmd_name):
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            import importlib
+
+            importlib.import_module(f"lawdiff.cli.{COMMAND_MODULES[cmd_name]}")
+        command = self.commands.get(cmd_name)
+        if command is not None and cmd_name not in self._described:
+            from lawdiff.cli.common import describe_date_parameters
+
+            describe_date_parameters(click.Group(commands={cmd_name: command}))
+            self._described.add(cmd_name)
+        return command
+
+    def list_commands(self, ctx):
+        return sorted(set(self.commands) | set(COMMAND_MODULES))
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="lawdiff", message="%(prog)s %(version)s")
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Corpus directory. Default: $LAWDIFF_CORPUS, else the nearest corpus/ folder "

@@ -7,15 +7,11 @@ from pathlib import Path
 
 import click
 from rich.markup import escape
-from rich.table import Table
 
 from lawdiff import LawdiffError, api
 from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, output_file, shorten, state_label, write_output
 from lawdiff.cli.group import cli, emit_json
-from lawdiff.render.document_html import render_document_html
-from lawdiff.render.document_text import render_document_md, render_document_text
 from lawdiff.render.labels import LANGS, check_lang
-from lawdiff.review.document import read_document
 
 
 
@@ -51,6 +47,8 @@ def tariff_cmd(ctx, work, when, place, setting, service, position, as_json):
 
 def _print_tariff_tables(rows: list[dict], when: dt.date | None) -> None:
     """One table per work, as the act prints it: its category headings between the rows."""
+    from rich.table import Table
+
     out = console()
     if not rows:
         out.print("No tariff rows.")
@@ -97,6 +95,11 @@ def show_cmd(ctx, work, when, provision, fmt, as_html, lang, ids, as_json):
     if as_json:
         emit_json(api.show(corpus, api.resolve(corpus, work), when, provision))
         return
+    # imported here: the document reader and renderers are not needed for --json
+    from lawdiff.render.document_html import render_document_html
+    from lawdiff.render.document_text import render_document_md, render_document_text
+    from lawdiff.review.document import read_document
+
     doc = read_document(corpus, api.resolve(corpus, work), when, provision)
     lang = check_lang(lang, doc.lang)
     if as_html or fmt == "html":
@@ -118,6 +121,8 @@ def at_cmd(ctx, date: dt.date, as_json):
     if as_json:
         emit_json(works)
         return
+    from rich.table import Table
+
     table = Table("work", "status", "title", "why", box=None)
     for w in works:
         table.add_row(w["work"], state_label(w["status"]), escape(shorten(w["title"], 60)), escape(shorten(w["reason"], 110)))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from lawdiff import time as T
 from lawdiff.model.act import Act
 
+BOUND_ATTRS = ("from", "until", "by", "ended-by")
 _SUFFIX = re.compile(r"\s+(қаласы|ауданы|облысы)$", re.I)
 
 
@@ -110,8 +111,11 @@ def extract(act: Act, rel: str, lookup) -> Extract:
         return numbers[key]
 
     for seq, el in enumerate(act.units()):
+        # Only a version that carries its own bounds gets an interval of its own; the others
+        # have their nearest bounded ancestor's, or the work's (NULL), as lawdiff.time reads them.
+        own = any(el.get(a) for a in BOUND_ATTRS) or el.get("absent") == "true"
         out.versions.append((rel, seq, el.get("eId"), el.tag, el.get("from"), el.get("until"), el.get("by"),
-                             el.get("ended-by"), int(el.get("absent") == "true"), interval_no(el)))
+                             el.get("ended-by"), int(el.get("absent") == "true"), interval_no(el) if own else None))
     seq = 0
     for table in tables:
         for row in table.iter("row"):

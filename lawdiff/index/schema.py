@@ -12,7 +12,7 @@ is rebuilt, never read.
 
 from __future__ import annotations
 
-VERSION = "1"
+VERSION = "2"
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,7 +41,7 @@ CREATE TABLE intervals (file TEXT NOT NULL, n INTEGER NOT NULL, data TEXT NOT NU
 CREATE TABLE versions (
   file TEXT NOT NULL, seq INTEGER NOT NULL, eid TEXT NOT NULL, tag TEXT NOT NULL,
   from_date TEXT, until_date TEXT, by_work TEXT, ended_by TEXT, absent INTEGER NOT NULL,
-  interval INTEGER NOT NULL, PRIMARY KEY (file, seq)
+  interval INTEGER, PRIMARY KEY (file, seq)
 );
 CREATE TABLE tariff_rows (
   file TEXT NOT NULL, seq INTEGER NOT NULL, data TEXT NOT NULL, interval INTEGER NOT NULL,

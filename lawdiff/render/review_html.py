@@ -27,7 +27,7 @@ def render_review_html(review: Review) -> str:
     import lxml.html
     from lxml.html import builder as E
 
-    from lawdiff.render import render_html
+    from lawdiff.render.redline_html import render_html
 
     where_old, where_new = side_names(review)
     changes: list[Change] = []

@@ -25,7 +25,7 @@ def change_from_json(data: dict) -> Change:
 
 def redline_body(change: Change, color: bool) -> list[str]:
     """The redline lines of one change without its header (two-space indented)."""
-    from lawdiff.render import render_text
+    from lawdiff.render.redline_text import render_text
 
     return render_text([change], color).rstrip("\n").split("\n")[1:]
 

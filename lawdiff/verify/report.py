@@ -9,7 +9,8 @@ whose date is undetermined) is said once.
 from __future__ import annotations
 
 from lawdiff.diff import ADDED, DELETE, INSERT, REMOVED, Change, WordOp
-from lawdiff.render import render_html, render_text
+from lawdiff.render.redline_html import render_html
+from lawdiff.render.redline_text import render_text
 from lawdiff.time import STATE_LABELS
 from lawdiff.verify import Verification
 from lawdiff.verify.units import (DIFFERING, IDENTICAL, NOT_IN_CORPUS, NOT_IN_OFFICIAL, ONLY_CORPUS, ONLY_OFFICIAL,

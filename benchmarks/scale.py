@@ -1,0 +1,135 @@
+"""Figures of speed at scale: the derived index and the command line against `python -c pass`.
+
+The command-line budgets are relative to starting a bare interpreter in the same run
+(``python -c pass``), so they hold on a slow machine as on a fast one; the growth figures
+compare the same command at the smallest and the largest corpus of the run. Peak memory is the
+maximum resident set of the measured process (``wait4``), in MB.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from lawdiff.corpus import Corpus
+
+from . import synth
+
+#: Budgets of issue "speed at scale", held at N = 10,000 works (medians).
+CLI_TARIFF_X_PYTHON = 10.0
+CLI_SHOW_X_PYTHON = 8.0
+GROWTH = 1.5
+INDEX_BUILD = 30.0
+INDEX_UPDATE = 0.050
+
+
+def run_measured(argv: list[str]) -> tuple[float, int, str]:
+    """(seconds, exit code, stdout) of one run of ``argv`` in a new process."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, _ = proc.communicate()
+    elapsed = time.perf_counter() - t
+    return elapsed, proc.returncode, out
+
+
+def peak_mb(argv: list[str]) -> tuple[float, float, int]:
+    """(seconds, peak resident MB, exit code) of one run of ``argv``."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - t, usage.ru_maxrss / 1024, proc.returncode
+
+
+def python_pass(reps: int) -> float:
+    """Median time to start and stop a bare interpreter (the unit of the CLI budgets)."""
+    return statistics.median(run_measured([sys.executable, "-c", "pass"])[0] for _ in range(reps))
+
+
+class Scale:
+    """The index and command-line figures of one corpus size (see Runner.size)."""
+
+    def __init__(self, runner, n: int, corpus_dir: Path, truth: synth.Truth):
+        self.r, self.n, self.dir, self.truth = runner, n, corpus_dir, truth
+        from .run import Figure, lawdiff_cmd
+
+        self.Figure, self.cmd = Figure, [*lawdiff_cmd(), "--corpus", str(corpus_dir)]
+
+    def index_build(self) -> None:
+        from lawdiff.index import index_path
+
+        t, mb, code = peak_mb([*self.cmd, "index", "--rebuild"])
+        self.r.check(f"N={self.n}: lawdiff index --rebuild succeeds", code == 0)
+        size = index_path(self.dir).stat().st_size / 1e6
+        self.r.add(self.Figure("index: full build (lawdiff index --rebuild)", self.n, t, "s", budget=INDEX_BUILD,
+                               note=f"{size:.1f} MB on disk, peak memory {mb:.0f} MB"))
+        self.r.add(self.Figure("index: size on disk", self.n, size, "MB"))
+        self.r.add(self.Figure("index build: peak memory", self.n, mb, "MB"))
+
+    def index_update(self) -> None:
+        """One work written (an event recorded), then the next open brings the index up to date."""
+        from lawdiff import api
+        from lawdiff.index import open_index
+
+        corpus = Corpus(self.dir)
+        times = []
+        tariff = [w for w in self.truth.works.values() if w.rows]
+        for k in range(3):
+            w = tariff[k % len(tariff)]
+            with corpus.lock():
+                act, _ = api.add_event(corpus, w.id, "published", dt.date(2025, 12, 20 + k),
+                                       "синтетикалық сынақ мәтіні (synthetic benchmark data)")
+                corpus.write(act)
+            t = time.perf_counter()
+            open_index(corpus).close()
+            times.append(time.perf_counter() - t)
+        self.r.add(self.Figure("index: incremental update after one write (next open)", self.n,
+                               statistics.median(times), "s", budget=INDEX_UPDATE,
+                               note="includes the stamp check of every work file"))
+
+    def cli(self, pypass: float) -> None:
+        rng = random.Random(self.n + 3)
+        priced = [w for w in self.truth.works.values() if w.rows]
+        tariff_times, show_times, mbs = [], [], []
+        for _ in range(self.r.reps["cli"]):
+            w = rng.choice(priced)
+            d = synth.QUERY_FROM + dt.timedelta(days=rng.randint(0, 330))
+            argv = [*self.cmd, "tariff", "--at", d.isoformat(), "--place", synth.place_latin(w.index), "--json"]
+            t, code, out = run_measured(argv)
+            self.r.check(f"N={self.n}: lawdiff tariff --at for {synth.place_latin(w.index)} answers",
+                         code == 0 and out.count('"price"') == len(w.rows))
+            tariff_times.append(t)
+            rules = rng.choice([x for x in self.truth.works.values() if not x.rows])
+            t, code, out = run_measured([*self.cmd, "show", rules.id, "--at", d.isoformat(), "--json"])
+            self.r.check(f"N={self.n}: lawdiff show {rules.id} --json answers", code == 0 and '"provisions"' in out)
+            show_times.append(t)
+        mbs.append(peak_mb(argv)[1])
+        self.r.add(self.Figure("CLI: lawdiff tariff --at --place --json", self.n, statistics.median(tariff_times), "s",
+                               baseline=pypass, baseline_name="python -c pass",
+                               budget=CLI_TARIFF_X_PYTHON * pypass,
+                               note=f"budget {CLI_TARIFF_X_PYTHON:g}× python -c pass; peak memory {max(mbs):.0f} MB"))
+        self.r.add(self.Figure("CLI: lawdiff show WORK --at --json", self.n, statistics.median(show_times), "s",
+                               baseline=pypass, baseline_name="python -c pass", budget=CLI_SHOW_X_PYTHON * pypass,
+                               note=f"budget {CLI_SHOW_X_PYTHON:g}× python -c pass"))
+
+
+def growth(runner, sizes: list[int]) -> None:
+    """Each CLI figure at the largest corpus over the same figure at the smallest."""
+    lo, hi = min(sizes), max(sizes)
+    if lo == hi:
+        return
+    for name in ("CLI: lawdiff tariff --at --place --json", "CLI: lawdiff show WORK --at --json"):
+        a = [f for f in runner.figures if f.name == name and f.n == lo]
+        b = [f for f in runner.figures if f.name == name and f.n == hi]
+        if a and b and a[0].value and b[0].value:
+            from .run import Figure
+
+            runner.add(Figure(f"growth {lo:,} → {hi:,} works: {name[5:]}", None, b[0].value / a[0].value, "×",
+                              budget=GROWTH if hi >= 100_000 else None,
+                              note="budget held from 100 to 100,000 works" if hi < 100_000 else ""))
