@@ -1,7 +1,8 @@
 """The Python API: every question lawdiff answers. The CLI only formats these results.
 
-All functions take a :class:`~lawdiff.corpus.Corpus` and return plain data (dicts and lists
-ready for JSON); dates are ``datetime.date``. Errors are :class:`~lawdiff.LawdiffError`.
+All functions take a :class:`~lawdiff.corpus.Corpus` and return the typed results of
+:mod:`lawdiff.results` (their ``to_json()`` is the ``--json`` contract, docs/json.md); dates are
+``datetime.date``. Errors are :class:`~lawdiff.LawdiffError`.
 """
 
 from __future__ import annotations
@@ -17,16 +18,14 @@ from lawdiff.ingest.issuers import find_place
 from lawdiff.model.act import Act, Event
 from lawdiff.model.ids import check_work_id
 from lawdiff.records import Lookup, row_json, work_summary
+from lawdiff.results import (EventEntry, ProvisionAt, Shown, TariffRow, TariffRowAt, Timeline, WordingChange, WorkAt,
+                             WorkSummary)
 
 SETTINGS = ("home", "semi-stationary", "stationary")
 EVENT_KINDS = ("published", "entry-into-force", "repealed", "amended", "registered", "signed", "expired",
                "cancelled")
 #: Facts a work has once: a second one contradicts the first and needs ``replace``.
 _ONCE = ("published", "entry-into-force", "registered", "signed", "repealed", "expired", "cancelled")
-
-
-def _iso(d: dt.date | None) -> str | None:
-    return d.isoformat() if d else None
 
 
 def _index(corpus: Corpus):
@@ -54,9 +53,9 @@ def _work_rows(corpus: Corpus) -> list[tuple[dict, T.WorkInterval]]:
     return [(work_summary(a), T.work_interval(a)) for a in corpus.works()]
 
 
-def list_works(corpus: Corpus) -> list[dict]:
+def list_works(corpus: Corpus) -> list[WorkSummary]:
     """One summary per work, sorted by work file."""
-    return [summary for summary, _ in _work_rows(corpus)]
+    return [WorkSummary.from_record(summary) for summary, _ in _work_rows(corpus)]
 
 
 def resolve(corpus: Corpus, query: str) -> str:
@@ -88,13 +87,15 @@ def _matches(query: str | None, text: str | None) -> bool:
     return all(any(w.startswith(q) for w in words) for q in _words(query))
 
 
-def tariff_rows(corpus: Corpus, work: str) -> list[dict]:
-    """Every tariff row of one work, as printed (all versions of amended rows)."""
+def tariff_rows(corpus: Corpus, work: str, service: str | None = None,
+                position: str | None = None) -> list[TariffRow]:
+    """Every tariff row of one work, as printed (all versions of amended rows), or those whose
+    service and position hold the words given."""
     act = corpus.load(check_work_id(work))
-    out = [row_json(act, row, table) for table in act.tariff_tables() for row in table.iter("row")]
-    if not out:
+    rows = [TariffRow.from_record(row_json(act, row, table)) for table in act.tariff_tables() for row in table.iter("row")]
+    if not rows:
         raise LawdiffError(f"work {work} has no tariff table")
-    return out
+    return [r for r in rows if _matches(service, r.service) and _matches(position, r.position)]
 
 
 @functools.lru_cache(maxsize=64)
@@ -137,14 +138,14 @@ def _tariff_sources(corpus: Corpus, place: str) -> list[tuple]:
 
 
 def tariffs_at(corpus: Corpus, when: dt.date, place: str, setting: str | None = None,
-               service: str | None = None, position: str | None = None) -> tuple[list[dict], list[str]]:
+               service: str | None = None, position: str | None = None) -> tuple[list[TariffRowAt], list[str]]:
     """Tariff rows in force on ``when`` for a place (and setting), with status and interval.
 
     Returns (rows, reasons): when there are no rows, the reasons say why (no act for the
     place, not yet in force, period ended...)."""
     if setting and setting not in SETTINGS:
         raise LawdiffError(f"unknown setting {setting!r}: use one of {', '.join(SETTINGS)}")
-    rows: list[dict] = []
+    rows: list[TariffRowAt] = []
     reasons: list[str] = []
     candidates = _tariff_sources(corpus, place)
     if not candidates:
@@ -159,8 +160,8 @@ def tariffs_at(corpus: Corpus, when: dt.date, place: str, setting: str | None = 
                 continue
             if not (_matches(service, record["service"]) and _matches(position, record["position"])):
                 continue
-            rows.append({**record, "status": st.state, "reason": st.reason, **vi.to_json()})
-        if not any(r["work"] == work_id for r in rows):
+            rows.append(TariffRowAt(record=TariffRow.from_record(record), status=st, version=vi))
+        if not any(r.record.work == work_id for r in rows):
             st = T.status_at(work.start, work.end, when, end_state=work.end_state)
             if st.state in ("in-force", "in-force-unconfirmed", "uncertain"):
                 reasons.append(f"{work_id}: no row matches the service/position given")
@@ -186,7 +187,7 @@ def _leaves(act: Act):
             yield el
 
 
-def show(corpus: Corpus, work: str, when: dt.date | None = None, provision: str | None = None) -> dict:
+def show(corpus: Corpus, work: str, when: dt.date | None = None, provision: str | None = None) -> Shown:
     """The text of a work in force on ``when`` (today if None), provision by provision."""
     from lawdiff.citation import adilet_url, official_citation, resolve_provision
 
@@ -196,7 +197,7 @@ def show(corpus: Corpus, work: str, when: dt.date | None = None, provision: str 
     lookup = Lookup(corpus)
     wi = T.work_interval(act)
     work_status = T.status_at(wi.start, wi.end, when, end_state=wi.end_state)
-    provisions: list[dict] = []
+    provisions: list[ProvisionAt] = []
     for el in _leaves(act):
         eid = el.get("eId")
         if provision and not (eid == provision or eid.startswith(provision + "__")):
@@ -207,18 +208,15 @@ def show(corpus: Corpus, work: str, when: dt.date | None = None, provision: str 
         if st.state in ("not-yet-in-force", "repealed", "cancelled", "expired") and provision:
             # keep the history out: only versions that could be in force are shown
             continue
-        provisions.append({"eId": eid, "text": None if vi.absent else _text_of(el), "status": st.state,
-                           "reason": st.reason, "by": vi.by, **vi.to_json()})
-    result = {"work": act.id, "title": act.title, "citation": official_citation(act), "url": adilet_url(act),
-              "at": when.isoformat(), **work_status.to_json(),
-              "interval": wi.to_json(), "complete": act.complete, "coverage": act.coverage_note,
-              "provisions": provisions}
+        provisions.append(ProvisionAt(eid=eid, text=None if vi.absent else _text_of(el), status=st, version=vi))
+    result = Shown(work=act.id, title=act.title, citation=official_citation(act), url=adilet_url(act), at=when,
+                   status=work_status, interval=wi, complete=act.complete, coverage=act.coverage_note,
+                   provisions=provisions)
     if provision and not provisions:
         if any(el.get("eId") == provision or el.get("eId", "").startswith(provision + "__") for el in act.units()):
-            result["reason"] = f"{provision} has no wording in force on {when.isoformat()}"
+            result.status = T.Status(work_status.state, f"{provision} has no wording in force on {when.isoformat()}")
         elif not act.complete:
-            result.update(status="not-in-corpus",
-                          reason=f"{provision} is not in the corpus: {act.coverage_note}")
+            result.status = T.Status("not-in-corpus", f"{provision} is not in the corpus: {act.coverage_note}")
         else:
             raise LawdiffError(f"{act.id} has no provision {provision}")
     return result
@@ -241,16 +239,16 @@ def export_akn(corpus: Corpus, work: str, when: dt.date) -> bytes:
     return etree.tostring(to_akn(act, when, in_force), encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 
-def works_at(corpus: Corpus, when: dt.date) -> list[dict]:
+def works_at(corpus: Corpus, when: dt.date) -> list[WorkAt]:
     """Every work with its status on ``when``."""
     out = []
     for summary, wi in _work_rows(corpus):
         st = T.status_at(wi.start, wi.end, when, end_state=wi.end_state)
-        out.append({**summary, **st.to_json(), "interval": wi.to_json()})
+        out.append(WorkAt(summary=WorkSummary.from_record(summary), status=st, interval=wi))
     return out
 
 
-def timeline(corpus: Corpus, work: str) -> dict:
+def timeline(corpus: Corpus, work: str) -> Timeline:
     """A work's events, the dates computed from them, and where each came from."""
     act = corpus.load(check_work_id(work))
     wi = T.work_interval(act)
@@ -261,9 +259,8 @@ def timeline(corpus: Corpus, work: str) -> dict:
         by = el.get("by")
         if by and (by, el.get("eId")) not in seen:
             seen.add((by, el.get("eId")))
-            changes.append({"eId": el.get("eId"), "by": by, "from": T.amending_act_start(act, by, lookup).to_json()})
-    return {"work": act.id, "title": act.title, "events": [e.to_json() for e in act.events()],
-            "interval": wi.to_json(), "changes": changes}
+            changes.append(WordingChange(eid=el.get("eId"), by=by, start=T.amending_act_start(act, by, lookup)))
+    return Timeline(work=act.id, title=act.title, events=act.events(), interval=wi, changes=changes)
 
 
 def event_id(index: int) -> str:
@@ -271,10 +268,10 @@ def event_id(index: int) -> str:
     return f"ev_{index}"
 
 
-def list_events(corpus: Corpus, work: str) -> list[dict]:
+def list_events(corpus: Corpus, work: str) -> list[EventEntry]:
     """A work's lifecycle facts with their ids and who gave each (the text, a note, a person)."""
     act = corpus.load(check_work_id(work))
-    return [{"id": event_id(i), **e.to_json(), "given_by": T.ORIGIN_LABELS.get(e.origin, e.origin)}
+    return [EventEntry(id=event_id(i), event=e, given_by=T.ORIGIN_LABELS.get(e.origin, e.origin))
             for i, e in enumerate(act.events(), 1)]
 
 

@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import shutil
 import subprocess
-from decimal import Decimal
 from pathlib import Path
 
 import lxml.html
@@ -119,7 +118,7 @@ def test_two_oral_resolutions_rows_as_the_engine_pairs_them(capsys):
     corpus = Corpus(CORPUS)
 
     def table(work):
-        return [review.RowValue(r["row"], r["service"], r["position"], Decimal(r["price"]), r["category"], r["unit"])
+        return [review.RowValue(r.row, r.service, r.position, r.price, r.category, r.unit)
                 for r in api.tariff_rows(corpus, work)]
 
     expected = [c.to_json() for c in diff_tariffs(table(W1971), table(W2999))]
@@ -152,7 +151,7 @@ def test_text_on_a_date_is_what_show_answers():
     corpus = Corpus(CORPUS)
     for work, when in ((W330, "2022-01-01"), (W330, "2023-01-01"), (W379, "2023-01-01"), (W2999, "2026-03-01")):
         d = dt.date.fromisoformat(when)
-        shown = api.show(corpus, work, d)["provisions"]
+        shown = api.show(corpus, work, d).to_json()["provisions"]
         read = review.WorkReader(corpus, work).at(d)
         assert [(p["eId"], p["status"], p["by"]) for p in shown] == [(r.eid, r.status, r.by) for r in read]
         for p, r in zip(shown, read):
@@ -270,8 +269,8 @@ def test_379_before_and_after_308_published(capsys, scratch_corpus):
     assert sub1["kind"] == "not-in-corpus"
     assert not [c for c in data["changes"] if c["kind"] in ("removed", "changed")]
     # the wordings of 308 and nothing else changed in the Rules
-    after = {p["eId"] for p in api.show(corpus, W379, dt.date(2022, 12, 1))["provisions"]
-             if p["by"] == A308 and p["text"]}
+    after = {p.eid for p in api.show(corpus, W379, dt.date(2022, 12, 1)).provisions
+             if p.version.by == A308 and p.text}
     assert {c["eId"] for c in rules} == after
     # log: the earlier wording is not in the corpus, then 308's
     hist = as_json(capsys, "log", "379", "--provision", sub1["eId"], corpus=scratch_corpus)

@@ -118,7 +118,7 @@ def test_partial_text_without_its_entry_into_force_clause(scratch_corpus):
 
 def _preamble_texts(corpus: Corpus, when: str) -> list[tuple[str, str]]:
     res = api.show(corpus, DECREE_330, D(when), "preamble")
-    return [(p["status"], p["text"][:30]) for p in res["provisions"]]
+    return [(p.status.state, p.text[:30]) for p in res.provisions]
 
 
 def test_new_wording_with_undetermined_date_is_uncertain_then_decided(scratch_corpus):

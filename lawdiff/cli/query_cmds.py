@@ -9,9 +9,10 @@ import click
 from rich.markup import escape
 
 from lawdiff import LawdiffError, api
-from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, output_file, shorten, state_label, write_output
+from lawdiff.cli.common import DATE, as_known_on_option, bound_text, console, get_corpus, output_file, shorten, state_label, write_output
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.render.labels import LANGS, check_lang
+from lawdiff.results import TariffRow, TariffRowAt
 
 
 
@@ -31,8 +32,7 @@ def tariff_cmd(ctx, work, when, place, setting, service, position, as_json):
     if work:
         if when or place:
             raise LawdiffError("use either --work, or --at with --place")
-        rows, reasons = api.tariff_rows(corpus, api.resolve(corpus, work)), []
-        rows = [r for r in rows if api._matches(service, r["service"]) and api._matches(position, r["position"])]
+        rows, reasons = api.tariff_rows(corpus, api.resolve(corpus, work), service, position), []
     elif when and place:
         rows, reasons = api.tariffs_at(corpus, when, place, setting, service, position)
     else:
@@ -45,7 +45,7 @@ def tariff_cmd(ctx, work, when, place, setting, service, position, as_json):
         click.echo(f"{'note' if rows else 'no rows'}: {reason}", err=True)
 
 
-def _print_tariff_tables(rows: list[dict], when: dt.date | None) -> None:
+def _print_tariff_tables(rows: list[TariffRow] | list[TariffRowAt], when: dt.date | None) -> None:
     """One table per work, as the act prints it: its category headings between the rows."""
     from rich.table import Table
 
@@ -53,13 +53,15 @@ def _print_tariff_tables(rows: list[dict], when: dt.date | None) -> None:
     if not rows:
         out.print("No tariff rows.")
         return
-    for wid in dict.fromkeys(r["work"] for r in rows):
-        mine = [r for r in rows if r["work"] == wid]
+    records = [r.record if isinstance(r, TariffRowAt) else r for r in rows]
+    for wid in dict.fromkeys(r.work for r in records):
+        mine = [r for r in records if r.work == wid]
         head = mine[0]
-        unit = "per service" if head["unit"] == "per-service" else "per recipient per day"
-        out.print(f"[bold]{wid}[/] — {head['setting'] or ''}, KZT {unit}")
-        if when:
-            out.print(f"{state_label(head['status'])} on {when.isoformat()}: {escape(head['reason'])}")
+        unit = "per service" if head.unit == "per-service" else "per recipient per day"
+        out.print(f"[bold]{wid}[/] — {head.setting or ''}, KZT {unit}")
+        status = next((r.status for r in rows if isinstance(r, TariffRowAt) and r.record.work == wid), None)
+        if when and status is not None:
+            out.print(f"{state_label(status.state)} on {when.isoformat()}: {escape(status.reason)}")
         table = Table(box=None, pad_edge=False, expand=True)
         table.add_column("№", justify="right", no_wrap=True)
         table.add_column("service", ratio=3)
@@ -67,10 +69,10 @@ def _print_tariff_tables(rows: list[dict], when: dt.date | None) -> None:
         table.add_column("price", justify="right", no_wrap=True)
         category = None
         for r in mine:
-            if r.get("category") and r["category"] != category:
-                category = r["category"]
+            if r.category and r.category != category:
+                category = r.category
                 table.add_row("", f"[bold]{escape(category)}[/]", "", "")
-            table.add_row(str(r["row"]), escape(r["service"]), escape(r["position"]), r["price"])
+            table.add_row(str(r.row), escape(r.service), escape(r.position), f"{r.price:f}")
         out.print(table)
 
 
@@ -125,7 +127,8 @@ def at_cmd(ctx, date: dt.date, as_json):
 
     table = Table("work", "status", "title", "why", box=None)
     for w in works:
-        table.add_row(w["work"], state_label(w["status"]), escape(shorten(w["title"], 60)), escape(shorten(w["reason"], 110)))
+        table.add_row(w.summary.work, state_label(w.status.state), escape(shorten(w.summary.title, 60)),
+                      escape(shorten(w.status.reason, 110)))
     console().print(table)
 
 
@@ -142,20 +145,19 @@ def timeline_cmd(ctx, work, as_json):
         emit_json(t)
         return
     out = console()
-    out.print(f"[bold]{t['work']}[/] — {escape(t['title'])}")
-    for e in t["events"]:
-        what = e["date"] or (f"rule {e['rule']}" if e["rule"] else "date not stated")
-        extra = f" by {e['by']}" if e["by"] else ""
-        target = f" ({e['target']})" if e["target"] else ""
-        out.print(f"  {e['kind']:<18} {what:<22}{extra}{escape(target)}  [dim]{escape('[' + e['origin'] + '] ' + shorten(e['source'], 100))}[/]")
-    eif = t["interval"]["from"]
-    out.print(f"entry into force: {eif['date'] or 'undetermined, not before ' + str(eif['earliest'])} — {escape(eif['reason'])}")
-    if t["interval"]["until"]:
-        end = t["interval"]["until"]
-        out.print(f"{t['interval']['ends_by']}: {end['date'] or 'undetermined, not before ' + str(end['earliest'])} — {escape(end['reason'])}")
-    for c in t["changes"]:
-        f = c["from"]
-        out.print(f"  {c['eId']}: new wording by {c['by']} from {f['date'] or 'undetermined, not before ' + str(f['earliest'])}")
+    out.print(f"[bold]{t.work}[/] — {escape(t.title)}")
+    for e in t.events:
+        what = e.date.isoformat() if e.date else (f"rule {e.rule}" if e.rule else "date not stated")
+        extra = f" by {e.by}" if e.by else ""
+        target = f" ({e.target})" if e.target else ""
+        out.print(f"  {e.kind:<18} {what:<22}{extra}{escape(target)}  [dim]{escape('[' + e.origin + '] ' + shorten(e.source, 100))}[/]")
+    eif = t.interval.start
+    out.print(f"entry into force: {bound_text(eif)} — {escape(eif.reason)}")
+    end = t.interval.end
+    if end is not None:
+        out.print(f"{t.interval.end_state}: {bound_text(end)} — {escape(end.reason)}")
+    for c in t.changes:
+        out.print(f"  {c.eid}: new wording by {c.by} from {bound_text(c.start)}")
 
 
 @cli.command("export")

@@ -331,7 +331,8 @@ def diff_dates(corpus: Corpus, work: str, d1: dt.date, d2: dt.date, *, provision
                         + ("" if full else "; --full lists them"))
         if not full:
             entries = []
-    return Review("dates", before, after, entries, notes, ignore_quotes, ended=ended)
+    return Review("dates", before, after, entries, notes, ignore_quotes, ended=ended,
+                  known_as_of=getattr(corpus, "known_as_of", None))
 
 
 def diff_works(corpus: Corpus, work_a: str, work_b: str, *, at: dt.date | None = None,
@@ -357,7 +358,8 @@ def diff_works(corpus: Corpus, work_a: str, work_b: str, *, at: dt.date | None =
     for act in (ra.act, rb.act):
         if not act.complete:
             notes.append(f"{act.id} is a partial text: {act.coverage_note}")
-    return Review("works", _info(ra, at, ua), _info(rb, at, ub), entries, notes, ignore_quotes)
+    return Review("works", _info(ra, at, ua), _info(rb, at, ub), entries, notes, ignore_quotes,
+                  known_as_of=getattr(corpus, "known_as_of", None))
 
 
 def _category_key(text: str) -> str:

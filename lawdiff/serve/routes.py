@@ -13,6 +13,7 @@ from lawdiff.corpus import Corpus
 from lawdiff.render.document_html import document_article, stylesheet
 from lawdiff.render.labels import LABELS, check_lang, label
 from lawdiff.render.review_html import render_review_html
+from lawdiff.results import WorkSummary, to_json
 from lawdiff.review.document import read_document
 from lawdiff.serve import BadRequest, parse_date
 
@@ -46,11 +47,11 @@ def _page(template: str, lang: str, **values):
     return render_template(template, lang=lang, t=LABELS[lang], css=Markup(stylesheet()), **values)
 
 
-def _search(works: list[dict], q: str) -> list[dict]:
+def _search(works: list[WorkSummary], q: str) -> list[WorkSummary]:
     """Works whose title, number, place, type or id hold every word of ``q`` (any case)."""
     words = q.casefold().split()
-    def hay(w):
-        return " ".join(str(w.get(k) or "") for k in ("title", "number", "place", "place_latin", "type", "work"))
+    def hay(w: WorkSummary) -> str:
+        return " ".join(str(v or "") for v in (w.title, w.number, w.place, w.place_latin, w.type, w.work))
     return [w for w in works if all(word in hay(w).casefold() for word in words)]
 
 
@@ -80,7 +81,7 @@ def register(app) -> None:
     def api_works():
         works = api.list_works(_corpus())
         q = request.args.get("q", "")
-        return jsonify(_search(works, q) if q else works)
+        return jsonify(to_json(_search(works, q) if q else works))
 
     @app.get("/works/<path:work>/timeline")
     def timeline(work):
@@ -93,7 +94,7 @@ def register(app) -> None:
     @app.get("/api/works/<path:work>/timeline")
     def api_timeline(work):
         corpus = _corpus()
-        return jsonify(api.timeline(corpus, _work(corpus, work)))
+        return jsonify(api.timeline(corpus, _work(corpus, work)).to_json())
 
     def _date_diff(work):
         """The redline the page and its /api/ twin both show, from the query's from/to/provision."""
@@ -116,21 +117,21 @@ def register(app) -> None:
         wid = _work(corpus, work)
         when = parse_date(request.args.get("at"), dt.date.today())
         provision = request.args.get("provision") or None
-        data = R.history(corpus, wid, provision)
-        blame = R.blame(corpus, wid, when, provision)
+        data = R.history(corpus, wid, provision).to_json()
+        blame = R.blame(corpus, wid, when, provision).to_json()
         doc = read_document(corpus, wid, when)
         return _page("history.html", _lang(doc.lang), data=data, blame=blame, doc=doc, provision=provision or "")
 
     @app.get("/api/works/<path:work>/history")
     def api_history(work):
         corpus = _corpus()
-        return jsonify(R.history(corpus, _work(corpus, work), request.args.get("provision") or None))
+        return jsonify(R.history(corpus, _work(corpus, work), request.args.get("provision") or None).to_json())
 
     @app.get("/api/works/<path:work>/blame")
     def api_blame(work):
         corpus = _corpus()
         when = parse_date(request.args.get("at"), dt.date.today())
-        return jsonify(R.blame(corpus, _work(corpus, work), when, request.args.get("provision") or None))
+        return jsonify(R.blame(corpus, _work(corpus, work), when, request.args.get("provision") or None).to_json())
 
     @app.get("/compare")
     def compare():
@@ -165,7 +166,7 @@ def register(app) -> None:
         corpus = _corpus()
         wid = _work(corpus, work)
         when = parse_date(request.args.get("at"), dt.date.today())
-        return jsonify(api.show(corpus, wid, when, request.args.get("provision") or None))
+        return jsonify(api.show(corpus, wid, when, request.args.get("provision") or None).to_json())
 
 
 def _article_html(doc, lang: str, ids: bool) -> str:
