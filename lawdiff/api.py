@@ -10,16 +10,23 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from lxml import etree
 
 from lawdiff import LawdiffError
 from lawdiff import time as T
 from lawdiff.corpus import Corpus
-from lawdiff.ingest.issuers import find_place
+from lawdiff.ingest.issuers import Place, find_place
 from lawdiff.model.act import Act, Event
 from lawdiff.model.ids import check_work_id
-from lawdiff.records import Lookup, row_json, work_summary
+from lawdiff.records import Lookup, Record, TariffSource, row_json, work_summary
 from lawdiff.results import (EventEntry, ProvisionAt, Shown, TariffRow, TariffRowAt, Timeline, WordingChange, WorkAt,
                              WorkSummary)
+
+if TYPE_CHECKING:
+    from lawdiff.index.store import Index
 
 SETTINGS = ("home", "semi-stationary", "stationary")
 EVENT_KINDS = ("published", "entry-into-force", "repealed", "amended", "registered", "signed", "expired",
@@ -28,7 +35,7 @@ EVENT_KINDS = ("published", "entry-into-force", "repealed", "amended", "register
 _ONCE = ("published", "entry-into-force", "registered", "signed", "repealed", "expired", "cancelled")
 
 
-def _index(corpus: Corpus):
+def _index(corpus: Corpus) -> Index | None:
     """The corpus's derived index, current; None when it cannot be used (answer from the XML).
 
     A corpus holding a bad file (unreadable, a link or FIFO, schema-invalid, id not matching
@@ -43,7 +50,7 @@ def _index(corpus: Corpus):
     return index
 
 
-def _work_rows(corpus: Corpus) -> list[tuple[dict, T.WorkInterval]]:
+def _work_rows(corpus: Corpus) -> list[tuple[Record, T.WorkInterval]]:
     """(summary, interval) of every work in corpus order: from the index, else the XML."""
     index = _index(corpus)
     if index is not None:
@@ -99,7 +106,7 @@ def tariff_rows(corpus: Corpus, work: str, service: str | None = None,
 
 
 @functools.lru_cache(maxsize=64)
-def _known_place(query: str):
+def _known_place(query: str) -> Place | None:
     """The gazetteer's place for a user's words (asked once per query, not once per work)."""
     return find_place(query)
 
@@ -116,7 +123,7 @@ def place_matches(act: Act, query: str) -> bool:
     return q in {(place.text or "").casefold(), (place.get("latin") or "").casefold()}
 
 
-def _tariff_sources(corpus: Corpus, place: str) -> list[tuple]:
+def _tariff_sources(corpus: Corpus, place: str) -> list[TariffSource]:
     """(work id, setting, work interval, [(row record, version interval)]) of every tariff act
     of ``place``, in corpus order: from the index, else from the XML."""
     index = _index(corpus)
@@ -126,7 +133,7 @@ def _tariff_sources(corpus: Corpus, place: str) -> list[tuple]:
         known = _known_place(place)
         return tariff_sources(index, place, known.name if known is not None else None)
     lookup = Lookup(corpus)
-    out = []
+    out: list[TariffSource] = []
     for act in corpus.works_containing(b"<tariffs"):
         if not (act.tariff_tables() and place_matches(act, place)):
             continue
@@ -172,13 +179,13 @@ def tariffs_at(corpus: Corpus, when: dt.date, place: str, setting: str | None = 
 
 # -- provisions -----------------------------------------------------------------------------------
 
-def _text_of(el) -> str:
+def _text_of(el: etree._Element) -> str:
     if el.tag == "row":
         return f"{el.findtext('service')} — {el.findtext('position')}: {el.get('price')}"
     return (el.text or "").strip()
 
 
-def _leaves(act: Act):
+def _leaves(act: Act) -> Iterator[etree._Element]:
     """Text-bearing versions in document order: paragraphs, titles, tariff rows."""
     for el in act.units():
         if el.tag in ("p", "title", "row"):
@@ -224,8 +231,6 @@ def show(corpus: Corpus, work: str, when: dt.date | None = None, provision: str 
 
 def export_akn(corpus: Corpus, work: str, when: dt.date) -> bytes:
     """The work as in force on ``when``, as an Akoma Ntoso document."""
-    from lxml import etree
-
     from lawdiff.render.akn import to_akn
 
     act = corpus.load(check_work_id(work))
@@ -236,7 +241,9 @@ def export_akn(corpus: Corpus, work: str, when: dt.date) -> bytes:
         st, _ = T.version_status(act, el, when, lookup, wi)
         if st.state in ("in-force", "in-force-unconfirmed", "uncertain", "not-in-corpus"):
             in_force.add(el)
-    return etree.tostring(to_akn(act, when, in_force), encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    data: bytes = etree.tostring(to_akn(act, when, in_force), encoding="UTF-8", xml_declaration=True,
+                                 pretty_print=True)
+    return data
 
 
 def works_at(corpus: Corpus, when: dt.date) -> list[WorkAt]:
@@ -292,15 +299,15 @@ def remove_event(corpus: Corpus, work: str, ident: str) -> tuple[Act, Event]:
 
 def _contradiction(act: Act, kind: str, when: dt.date) -> str | None:
     """Why recording ``kind`` on ``when`` contradicts what ``act`` already holds, or None."""
-    same = [e for e in act.events() if e.kind == kind and e.date is not None] if kind in _ONCE else []
+    same = [(e, e.date) for e in act.events() if e.kind == kind and e.date is not None] if kind in _ONCE else []
     if same:
-        prior = same[-1]
-        if prior.date == when:
+        prior, prior_date = same[-1]
+        if prior_date == when:
             return f"{kind} on {when.isoformat()} is already recorded ({T.said_by(prior)})"
-        return f"{kind} is already recorded on {prior.date.isoformat()} ({T.said_by(prior)})"
+        return f"{kind} is already recorded on {prior_date.isoformat()} ({T.said_by(prior)})"
     if kind == "entry-into-force":
         bound = T.entry_into_force(act)
-        if bound.determined and bound.date != when:
+        if bound.date is not None and bound.date != when:
             return f"the act's rule gives entry into force on {bound.date.isoformat()} ({bound.reason})"
         if not bound.determined and bound.earliest and when < bound.earliest:
             return f"the act's rule gives entry into force not before {bound.earliest.isoformat()} ({bound.reason})"
