@@ -38,7 +38,7 @@ def flat(**kw: Any) -> Any:
 def to_json(value: object) -> JSON:
     """JSON data of a result, a list of results, or a plain value: dates as ISO strings,
     decimals with their printed scale ("948.30", "587"), bounds and statuses in their one shape."""
-    if isinstance(value, Result) or hasattr(value, "to_json"):   # results, bounds, statuses, changes...
+    if hasattr(value, "to_json"):   # results, and the bounds, statuses, events and changes they hold
         return value.to_json()
     if isinstance(value, dt.date):
         return value.isoformat()
