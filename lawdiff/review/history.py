@@ -10,11 +10,12 @@ from lawdiff.time import Status
 from lawdiff.diff import provision_label, row_label
 from lawdiff.results import Blame, BlameLine, History, HistoryVersion, ProvisionHistory
 from lawdiff.citation import resolve_provision
+from lawdiff.model import version as V
 from lawdiff.review.compare import (
     _compare,  # noqa
     under_provision,
 )
-from lawdiff.review.readings import Side, WorkReader, is_under, version_holder
+from lawdiff.review.readings import Side, WorkReader, is_under
 
 # =============================================================================== history
 
@@ -30,7 +31,7 @@ def history(corpus: Corpus, work: str, provision: str | None = None, *, every: b
     leaves = reader.leaves
     if provision:
         leaves = [el for el in leaves if is_under(el.get("eId"), provision)
-                  or (el.get("absent") == "true" and not len(el) and is_under(provision, el.get("eId")))]
+                  or (V.absent_leaf(el) and is_under(provision, el.get("eId")))]
         if not leaves:
             if not act.complete:
                 raise LawdiffError(f"{provision} is not in the corpus: {act.coverage_note}")
@@ -49,7 +50,7 @@ def history(corpus: Corpus, work: str, provision: str | None = None, *, every: b
         for n, v in enumerate(versions, 1):
             vi = v.interval
             out.append(HistoryVersion(
-                n=n, act=v.by or act.id, by=v.by, ended_by=version_holder(v.el).get("ended-by"), absent=v.absent,
+                n=n, act=v.by or act.id, by=v.by, ended_by=V.of(v.el).ended_by, absent=v.absent,
                 text=v.text, price=v.row.price if v.row and not v.absent else None, start=vi.start, end=vi.end,
                 ends_by=vi.end_state if vi.end else None,
                 redline=None if prev is None else _compare(eid, prev, v, tariff_ids=False, ignore_quotes=False)))
