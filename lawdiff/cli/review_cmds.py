@@ -15,6 +15,7 @@ from lawdiff.render.review_text import redline_body, render_review_text, summary
 from lawdiff.render.textconv import textconv
 from lawdiff.repo_init import init_corpus
 from lawdiff.results import HistoryVersion
+from lawdiff.render.labels import LANGS, check_lang
 from lawdiff.cli.common import (DATE, as_known_on_option, bound_text, console, get_corpus, output_file, print_work_header,
                                 state_label, write_output)
 from lawdiff.cli.group import cli, emit_json
@@ -36,11 +37,12 @@ def _colour() -> bool:
 @click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Also write the redline as one self-contained HTML page.")
 @click.option("--json", "as_json", is_flag=True, help="Structured change data.")
+@click.option("--lang", type=click.Choice(LANGS), help="Language of the interface words (default: the act's).")
 @click.option("--full", is_flag=True, help="One work: list every provision even when the act itself ended "
                                            "(was repealed, cancelled or expired) between the dates.")
 @as_known_on_option
 @click.pass_context
-def diff_cmd(ctx, works, d1, d2, when, provision, ignore_quotes, html_file, as_json, full):
+def diff_cmd(ctx, works, d1, d2, when, provision, ignore_quotes, html_file, as_json, lang, full):
     """Word-level redline of WORK between two dates (--from, --to), or from WORK to WORK_B."""
     corpus = get_corpus(ctx)
     if html_file:
@@ -59,14 +61,15 @@ def diff_cmd(ctx, works, d1, d2, when, provision, ignore_quotes, html_file, as_j
             raise LawdiffError("--from/--to compare one work on two dates; for two works use --at")
         result = R.diff_works(corpus, api.resolve(corpus, works[0]), api.resolve(corpus, works[1]), at=when,
                               provision=provision, ignore_quotes=ignore_quotes)
+    lang = check_lang(lang, result.new.lang)
     if html_file:
-        write_output(html_file, render_review_html(result).encode("utf-8"), "--html")
+        write_output(html_file, render_review_html(result, lang).encode("utf-8"), "--html")
     if as_json:
         emit_json(result)
     elif html_file:
-        click.echo(f"wrote {html_file}: {summary_line(result)}")
+        click.echo(f"wrote {html_file}: {summary_line(result, lang)}")
     else:
-        click.echo(render_review_text(result, _colour()), nl=False)
+        click.echo(render_review_text(result, _colour(), lang), nl=False)
 
 
 @cli.command("log")
