@@ -146,7 +146,8 @@ def at_cmd(ctx, date: dt.date, as_json):
 
     table = Table("work", "status", "title", "why", box=None)
     for w in works:
-        table.add_row(w["work"], state_label(w["status"]), escape(shorten(w["title"], 60)), escape(shorten(w["reason"], 110)))
+        table.add_row(w.summary.work, state_label(w.status.state), escape(shorten(w.summary.title, 60)),
+                      escape(shorten(w.status.reason, 110)))
     console().print(table)
 
 
