@@ -109,6 +109,17 @@ def _check_issuer_code(corpus: Corpus, act: Act) -> None:
                 f"add the place to lawdiff/data/places.json with a code of its own; nothing written")
 
 
+def issuer_conflict(other: Act, act: Act) -> str | None:
+    """Why ``act`` cannot share its issuer code with ``other`` (another body under the same
+    code), or None: the check of :func:`_check_issuer_code` for two acts not yet in the corpus
+    (one import of many texts in one commit)."""
+    code, theirs, mine = _issuer(act), _place_key(other), _place_key(act)
+    if not code or code != _issuer(other) or theirs is None or mine is None or _same_place(theirs, mine):
+        return None
+    return (f"issuer code {code!r} stands for {theirs[0]} ({theirs[1]}, {theirs[2] or 'no region'}) in {other.id}, "
+            f"but this act's issuer is {mine[0]} ({mine[1]}, {mine[2] or 'no region'})")
+
+
 def _place_key(act: Act) -> tuple[str, str, str | None] | None:
     place = act.root.find("meta/place")
     if place is None:

@@ -61,3 +61,27 @@ def as_json(capsys, *args: str, corpus: Path = CORPUS):
     code, out, err = lawdiff(capsys, *args, "--json", corpus=corpus)
     assert code == 0, err
     return json.loads(out)
+
+
+def run_script_on_a_terminal(*args: str, cwd: Path = ROOT) -> tuple[subprocess.CompletedProcess[str], bytes]:
+    """Run the installed script with stderr on a pseudo-terminal (stdout stays a pipe), as a
+    user at a terminal sees it: the process, and the bytes drawn on the terminal."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run([str(SCRIPT), *args], cwd=cwd, stdout=subprocess.PIPE, stderr=follower, text=True,
+                              timeout=120, env={k: v for k, v in os.environ.items() if k != "LAWDIFF_CORPUS"})
+        os.close(follower)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:      # the terminal is closed once everything is read
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        os.close(leader)
+    return done, drawn

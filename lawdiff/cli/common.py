@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -129,6 +131,27 @@ def console() -> Console:
 
     return Console(highlight=False, soft_wrap=False, force_terminal=None if sys.stdout.isatty() else False,
                    width=None if sys.stdout.isatty() else 160)
+
+
+@contextlib.contextmanager
+def progress_bar(label: str, enabled: bool = True) -> Iterator[Callable[[int, int, str], None] | None]:
+    """A progress bar on stderr while a long command runs (``import DIR``, ``apply --pending``),
+    only when stderr is a terminal: never in pipes, logs or ``--json`` runs (``enabled``
+    False). Yields the callback ``(done, total, name)`` the library calls, or None."""
+    if not (enabled and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("", total=None)
+
+        def tell(done: int, total: int, name: str) -> None:
+            bar.update(task, total=total, completed=done, description=escape(name))
+
+        yield tell
 
 
 STATE_STYLE = {

@@ -3,40 +3,78 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.markup import escape
 
 from lawdiff import LawdiffError, api
-from lawdiff.cli.common import DATE, console, get_corpus, shorten
+from lawdiff.cli.common import DATE, console, get_corpus, progress_bar, shorten
 from lawdiff.cli.group import cli, emit_json
+
+if TYPE_CHECKING:
+    from lawdiff.import_batch import BatchResult
+    from lawdiff.ingest.importer import ImportOptions
 
 
 @cli.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--partial", "coverage", metavar="TEXT", help="The text is incomplete: say what is missing.")
+@click.argument("files", nargs=-1, required=True, metavar="FILE... | DIR",
+                type=click.Path(path_type=Path))
+@click.option("--partial", "coverage", metavar="TEXT", help="The text is incomplete: say what is missing (one file).")
 @click.option("--excerpt", is_flag=True, help="The file is an excerpt with SOURCE: lines and an 'excerpt ends here' mark.")
-@click.option("--alias", multiple=True, metavar="SCHEME=ID", help="Another identifier, e.g. adilet=V1800017467.")
+@click.option("--alias", multiple=True, metavar="SCHEME=ID", help="Another identifier, e.g. adilet=V1800017467 (one file).")
 @click.option("--dry-run", is_flag=True, help="Parse and validate, write nothing.")
 @click.option("--no-commit", is_flag=True, help="Write the file but do not commit it.")
+@click.option("--one-commit", is_flag=True,
+              help="Many files: one commit for the whole batch, written only if no file is refused.")
+@click.option("--json", "as_json", is_flag=True, help="The result of every file as JSON.")
 @click.pass_context
-def import_cmd(ctx, file: Path, coverage, excerpt, alias, dry_run, no_commit):
-    """Import the plain text of one act FILE into the corpus as one work (an adilet export, or
-    text copied from the act's web page)."""
-    from lawdiff import writes
+def import_cmd(ctx, files: tuple[Path, ...], coverage, excerpt, alias, dry_run, no_commit, one_commit, as_json):
+    """Import the plain text of acts into the corpus, one work each (an adilet export, or text
+    copied from the act's web page). Several FILEs, or a DIR (its .txt files in name order), are
+    imported in one run: one commit per act (or --one-commit), a summary at the end, exit code 1
+    if any file was refused."""
+    from lawdiff import import_batch
     from lawdiff.ingest.importer import ImportOptions
-    from lawdiff.model.xmlio import read_regular
 
     corpus = get_corpus(ctx)
-    data = read_regular(file, follow=True)
     aliases = {}
     for a in alias:
         scheme, sep, value = a.partition("=")
         if not sep or scheme not in ("adilet", "frbr") or not value:
             raise LawdiffError(f"--alias {a!r}: expected adilet=ID")
         aliases[scheme] = value
-    options = ImportOptions(errata_dir=corpus.root, coverage_note=coverage, excerpt=excerpt, aliases=aliases,
-                            source_name=file.name)
+    options = ImportOptions(errata_dir=corpus.root, coverage_note=coverage, excerpt=excerpt, aliases=aliases)
+    single = len(files) == 1 and not files[0].is_dir()
+    if single and not (one_commit or as_json):
+        _import_one(corpus, files[0], options, dry_run, no_commit)
+        return
+    if not single and (aliases or coverage):
+        raise LawdiffError(f"{'--alias' if aliases else '--partial'} describes one act: give one file, not "
+                           f"{'a folder' if len(files) == 1 else f'{len(files)} paths'}; nothing imported")
+    paths, not_read = import_batch.source_files(list(files))
+    with progress_bar("importing", enabled=not as_json) as tell:
+        batch = import_batch.import_files(corpus, paths, options, one_commit=one_commit, dry_run=dry_run,
+                                          commit=not no_commit, progress=tell)
+    batch.not_read = not_read
+    if as_json:
+        emit_json(batch.to_json())
+    else:
+        _print_batch(batch, dry_run)
+    if batch.refused:
+        if not as_json:
+            click.echo(f"lawdiff: error: {len(batch.refused)} of {len(batch.files)} file(s) refused "
+                       "(reasons above)", err=True)
+        raise click.exceptions.Exit(1)
+
+
+def _import_one(corpus, file: Path, options: ImportOptions, dry_run: bool, no_commit: bool) -> None:
+    """One file, as ``lawdiff import FILE`` has always done: its error is the command's error."""
+    from lawdiff import writes
+    from lawdiff.model.xmlio import read_regular
+
+    data = read_regular(file, follow=True)
+    options.source_name = file.name
     done = writes.import_text(corpus, data, str(file), options, dry_run=dry_run, commit=not no_commit)
     for warning in done.warnings:
         click.echo(f"lawdiff: warning: {warning}", err=True)
@@ -50,6 +88,30 @@ def import_cmd(ctx, file: Path, coverage, excerpt, alias, dry_run, no_commit):
     click.echo(f"{'updated' if done.status == 'update' else 'imported'} {done.work} -> {done.path}"
                f" ({done.repairs} repairs logged, {done.tariff_rows} tariff rows{kept})"
                f"{'; committed ' + done.commit[:10] if done.commit else ''}")
+
+
+def _print_batch(batch: BatchResult, dry_run: bool) -> None:
+    """One line per file, then the counts; the folder entries not read are named."""
+    from lawdiff.import_batch import TEXT_SUFFIXES
+    out = console()
+    style = {"imported": "green", "updated": "green", "unchanged": "dim", "checked": "green",
+             "refused": "red", "held-back": "yellow"}
+    for f in batch.files:
+        what = f"{f.file}: {f.work}"
+        if f.status in ("refused", "held-back"):
+            # an import error names its file already; a held-back file is named here
+            what = f.reason if f.reason.startswith(f.file) else f"{f.file}: {f.reason}"
+        elif f.status != "unchanged":
+            what += f" ({f.repairs} repairs, {f.tariff_rows} tariff rows)"
+        out.print(f"[{style[f.status]}]{f.status:9}[/] {escape(what)}", soft_wrap=True)
+        for w in f.warnings:
+            out.print(f"          [yellow]warning[/]: {escape(w)}", soft_wrap=True)
+    for name in batch.not_read:
+        out.print(f"[dim]not read [/] {escape(name)}: not a {'/'.join(TEXT_SUFFIXES)} file",
+                  soft_wrap=True)
+    counts = ", ".join(f"{n} {s}" for s, n in batch.counts().items() if n)
+    tail = "; nothing written" if dry_run else (f"; one commit {batch.commit[:10]}" if batch.commit else "")
+    out.print(f"{len(batch.files)} file(s): {counts}{tail}")
 
 
 @cli.command("build")

@@ -18,7 +18,7 @@ from lawdiff import (EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USAGE, CorpusStateError
 #: runs (or for --help), so a query does not pay for importing the grammar, the importer, git
 #: or the renderers of the other commands. tests/test_cli_lazy.py checks this map is complete.
 COMMAND_MODULES = {
-    "amendments": "amend_cmds", "apply": "amend_cmds",
+    "amendments": "amend_cmds", "apply": "amend_cmds", "pending": "amend_cmds",
     "import": "corpus_cmds", "build": "corpus_cmds", "validate": "corpus_cmds", "ls": "corpus_cmds",
     "event": "corpus_cmds",
     "index": "index_cmds",
