@@ -154,6 +154,19 @@ def test_after_import_and_apply_on_a_scratch_corpus(scratch_corpus: Path, tmp_pa
     assert init["created"] is True
 
 
+def test_import_pending_and_apply_pending_on_a_scratch_corpus(scratch_corpus: Path):
+    """The synthetic pending set (tests/data/pending/README.md): a batch import, the acts waiting,
+    and apply --pending (one of them is refused, so it exits 1 with every outcome listed)."""
+    repo = scratch_corpus.parent
+    batch = check("import", "import", str(RULES), str(AMENDING), str(DATA / "pending"), cwd=repo)
+    assert batch["summary"]["imported"] == 6 and not batch["summary"]["refused"]
+    waiting = check("pending", "pending", cwd=repo)
+    assert len(waiting) == 5 and all(p["effective"]["reason"] for p in waiting)
+    outcomes = check("apply", "apply", "--pending", cwd=repo, codes=(1,))
+    assert {o["status"] for o in outcomes} >= {"applied", "refused"}
+    assert check("pending", "pending", cwd=repo)
+
+
 # -- docs/json.md against the schemas ----------------------------------------------------------------
 
 def _sections() -> dict[str, str]:
