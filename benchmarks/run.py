@@ -250,7 +250,7 @@ class Runner:
         for w, c, d in queries:
             t, res = timed(api.show, corpus, w, d, f"para_{c}")
             times.append(t)
-            wrong += [p["text"] for p in res["provisions"]] != truth.clause_text(w, c, d)
+            wrong += [p.text for p in res.provisions] != truth.clause_text(w, c, d)
         self.check(f"N={n}: library answers {len(queries) - wrong}/{len(queries)} lookups as generated", not wrong)
         gq = queries[: self.reps["git"]]
         gtimes, gwrong = [], 0
@@ -292,7 +292,7 @@ class Runner:
             gtimes.append(gt)
             want = sorted((r.num, r.new_price if r.new_price and d >= synth.PRICE_CHANGE else r.price) for r in w.rows)
             self.check(f"N={n}: tariff query for {synth.place_latin(w.index)} on {d}: library and git as generated",
-                       sorted((r["row"], r["price"]) for r in rows) == [(k, str(Decimal(p))) for k, p in want]
+                       sorted((r.record.row, f"{r.record.price:f}") for r in rows) == [(k, str(Decimal(p))) for k, p in want]
                        == sorted((k, str(Decimal(p))) for k, p in grows))
         self.add(Figure("tariff rows in force at a date, one place, whole corpus (library)", n,
                         statistics.median(times), "s", baseline=statistics.median(gtimes),

@@ -1,7 +1,8 @@
 """The Python API: every question lawdiff answers. The CLI only formats these results.
 
-All functions take a :class:`~lawdiff.corpus.Corpus` and return plain data (dicts and lists
-ready for JSON); dates are ``datetime.date``. Errors are :class:`~lawdiff.LawdiffError`.
+All functions take a :class:`~lawdiff.corpus.Corpus` and return the typed results of
+:mod:`lawdiff.results` (their ``to_json()`` is the ``--json`` contract, docs/json.md); dates are
+``datetime.date``. Errors are :class:`~lawdiff.LawdiffError`.
 """
 
 from __future__ import annotations
@@ -9,16 +10,25 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from lxml import etree
 
 from lawdiff import LawdiffError
 from lawdiff import time as T
 from lawdiff.corpus import Corpus
-from lawdiff.ingest.issuers import find_place
+from lawdiff.ingest.issuers import Place, find_place
 from lawdiff.model import version as V
 from lawdiff.model.act import Act, Event
 from lawdiff.model.version import State
 from lawdiff.model.ids import check_work_id
-from lawdiff.records import Lookup, row_json, work_summary
+from lawdiff.records import Lookup, Record, TariffSource, row_json, work_summary
+from lawdiff.results import (EventEntry, ProvisionAt, Shown, TariffRow, TariffRowAt, Timeline, WordingChange, WorkAt,
+                             WorkSummary)
+
+if TYPE_CHECKING:
+    from lawdiff.index.store import Index
 
 SETTINGS = ("home", "semi-stationary", "stationary")
 EVENT_KINDS = ("published", "entry-into-force", "repealed", "amended", "registered", "signed", "expired",
@@ -27,11 +37,7 @@ EVENT_KINDS = ("published", "entry-into-force", "repealed", "amended", "register
 _ONCE = ("published", "entry-into-force", "registered", "signed", "repealed", "expired", "cancelled")
 
 
-def _iso(d: dt.date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
-def _index(corpus: Corpus):
+def _index(corpus: Corpus) -> Index | None:
     """The corpus's derived index, current; None when it cannot be used (answer from the XML).
 
     A corpus holding a bad file (unreadable, a link or FIFO, schema-invalid, id not matching
@@ -46,7 +52,7 @@ def _index(corpus: Corpus):
     return index
 
 
-def _work_rows(corpus: Corpus) -> list[tuple[dict, T.WorkInterval]]:
+def _work_rows(corpus: Corpus) -> list[tuple[Record, T.WorkInterval]]:
     """(summary, interval) of every work in corpus order: from the index, else the XML."""
     index = _index(corpus)
     if index is not None:
@@ -56,9 +62,9 @@ def _work_rows(corpus: Corpus) -> list[tuple[dict, T.WorkInterval]]:
     return [(work_summary(a), T.work_interval(a)) for a in corpus.works()]
 
 
-def list_works(corpus: Corpus) -> list[dict]:
+def list_works(corpus: Corpus) -> list[WorkSummary]:
     """One summary per work, sorted by work file."""
-    return [summary for summary, _ in _work_rows(corpus)]
+    return [WorkSummary.from_record(summary) for summary, _ in _work_rows(corpus)]
 
 
 def resolve(corpus: Corpus, query: str) -> str:
@@ -90,17 +96,19 @@ def _matches(query: str | None, text: str | None) -> bool:
     return all(any(w.startswith(q) for w in words) for q in _words(query))
 
 
-def tariff_rows(corpus: Corpus, work: str) -> list[dict]:
-    """Every tariff row of one work, as printed (all versions of amended rows)."""
+def tariff_rows(corpus: Corpus, work: str, service: str | None = None,
+                position: str | None = None) -> list[TariffRow]:
+    """Every tariff row of one work, as printed (all versions of amended rows), or those whose
+    service and position hold the words given."""
     act = corpus.load(check_work_id(work))
-    out = [row_json(act, row, table) for table in act.tariff_tables() for row in table.iter("row")]
-    if not out:
+    rows = [TariffRow.from_record(row_json(act, row, table)) for table in act.tariff_tables() for row in table.iter("row")]
+    if not rows:
         raise LawdiffError(f"work {work} has no tariff table")
-    return out
+    return [r for r in rows if _matches(service, r.service) and _matches(position, r.position)]
 
 
 @functools.lru_cache(maxsize=64)
-def _known_place(query: str):
+def _known_place(query: str) -> Place | None:
     """The gazetteer's place for a user's words (asked once per query, not once per work)."""
     return find_place(query)
 
@@ -117,7 +125,7 @@ def place_matches(act: Act, query: str) -> bool:
     return q in {(place.text or "").casefold(), (place.get("latin") or "").casefold()}
 
 
-def _tariff_sources(corpus: Corpus, place: str) -> list[tuple]:
+def _tariff_sources(corpus: Corpus, place: str) -> list[TariffSource]:
     """(work id, setting, work interval, [(row record, version interval)]) of every tariff act
     of ``place``, in corpus order: from the index, else from the XML."""
     index = _index(corpus)
@@ -127,7 +135,7 @@ def _tariff_sources(corpus: Corpus, place: str) -> list[tuple]:
         known = _known_place(place)
         return tariff_sources(index, place, known.name if known is not None else None)
     lookup = Lookup(corpus)
-    out = []
+    out: list[TariffSource] = []
     for act in corpus.works_containing(b"<tariffs"):
         if not (act.tariff_tables() and place_matches(act, place)):
             continue
@@ -139,14 +147,14 @@ def _tariff_sources(corpus: Corpus, place: str) -> list[tuple]:
 
 
 def tariffs_at(corpus: Corpus, when: dt.date, place: str, setting: str | None = None,
-               service: str | None = None, position: str | None = None) -> tuple[list[dict], list[str]]:
+               service: str | None = None, position: str | None = None) -> tuple[list[TariffRowAt], list[str]]:
     """Tariff rows in force on ``when`` for a place (and setting), with status and interval.
 
     Returns (rows, reasons): when there are no rows, the reasons say why (no act for the
     place, not yet in force, period ended...)."""
     if setting and setting not in SETTINGS:
         raise LawdiffError(f"unknown setting {setting!r}: use one of {', '.join(SETTINGS)}")
-    rows: list[dict] = []
+    rows: list[TariffRowAt] = []
     reasons: list[str] = []
     candidates = _tariff_sources(corpus, place)
     if not candidates:
@@ -161,10 +169,8 @@ def tariffs_at(corpus: Corpus, when: dt.date, place: str, setting: str | None = 
                 continue
             if not (_matches(service, record["service"]) and _matches(position, record["position"])):
                 continue
-            rows.append({**record, "status": st.state, "reason": st.reason,
-                         "from": _iso(vi.start.lower), "until": _iso(vi.end.date) if vi.end else None,
-                         "from_determined": vi.start.determined})
-        if not any(r["work"] == work_id for r in rows):
+            rows.append(TariffRowAt(record=TariffRow.from_record(record), status=st, version=vi))
+        if not any(r.record.work == work_id for r in rows):
             st = T.status_at(work.start, work.end, when, end_state=work.end_state)
             if st.state.may_apply:
                 reasons.append(f"{work_id}: no row matches the service/position given")
@@ -175,13 +181,13 @@ def tariffs_at(corpus: Corpus, when: dt.date, place: str, setting: str | None = 
 
 # -- provisions -----------------------------------------------------------------------------------
 
-def _text_of(el) -> str:
+def _text_of(el: etree._Element) -> str:
     if el.tag == "row":
         return f"{el.findtext('service')} — {el.findtext('position')}: {el.get('price')}"
     return (el.text or "").strip()
 
 
-def _leaves(act: Act):
+def _leaves(act: Act) -> Iterator[etree._Element]:
     """Text-bearing versions in document order: paragraphs, titles, tariff rows."""
     for el in act.units():
         if el.tag in ("p", "title", "row"):
@@ -190,7 +196,7 @@ def _leaves(act: Act):
             yield el
 
 
-def show(corpus: Corpus, work: str, when: dt.date | None = None, provision: str | None = None) -> dict:
+def show(corpus: Corpus, work: str, when: dt.date | None = None, provision: str | None = None) -> Shown:
     """The text of a work in force on ``when`` (today if None), provision by provision."""
     from lawdiff.citation import adilet_url, official_citation, resolve_provision
 
@@ -200,7 +206,7 @@ def show(corpus: Corpus, work: str, when: dt.date | None = None, provision: str 
     lookup = Lookup(corpus)
     wi = T.work_interval(act)
     work_status = T.status_at(wi.start, wi.end, when, end_state=wi.end_state)
-    provisions: list[dict] = []
+    provisions: list[ProvisionAt] = []
     for el in _leaves(act):
         eid = el.get("eId")
         if provision and not (eid == provision or eid.startswith(provision + "__")):
@@ -209,18 +215,15 @@ def show(corpus: Corpus, work: str, when: dt.date | None = None, provision: str 
         if not st.state.shown:
             # keep the history out: only versions that could be in force are shown
             continue
-        provisions.append({"eId": eid, "text": None if vi.absent else _text_of(el), "status": st.state,
-                           "reason": st.reason, "by": vi.by, **vi.to_json()})
-    result = {"work": act.id, "title": act.title, "citation": official_citation(act), "url": adilet_url(act),
-              "at": when.isoformat(), **work_status.to_json(),
-              "interval": wi.to_json(), "complete": act.complete, "coverage": act.coverage_note,
-              "provisions": provisions}
+        provisions.append(ProvisionAt(eid=eid, text=None if vi.absent else _text_of(el), status=st, version=vi))
+    result = Shown(work=act.id, title=act.title, citation=official_citation(act), url=adilet_url(act), at=when,
+                   status=work_status, interval=wi, complete=act.complete, coverage=act.coverage_note,
+                   provisions=provisions)
     if provision and not provisions:
         if any(el.get("eId") == provision or el.get("eId", "").startswith(provision + "__") for el in act.units()):
-            result["reason"] = f"{provision} has no wording in force on {when.isoformat()}"
+            result.status = T.Status(work_status.state, f"{provision} has no wording in force on {when.isoformat()}")
         elif not act.complete:
-            result.update(status=State.NOT_IN_CORPUS,
-                          reason=f"{provision} is not in the corpus: {act.coverage_note}")
+            result.status = T.Status(State.NOT_IN_CORPUS, f"{provision} is not in the corpus: {act.coverage_note}")
         else:
             raise LawdiffError(f"{act.id} has no provision {provision}")
     return result
@@ -228,8 +231,6 @@ def show(corpus: Corpus, work: str, when: dt.date | None = None, provision: str 
 
 def export_akn(corpus: Corpus, work: str, when: dt.date) -> bytes:
     """The work as in force on ``when``, as an Akoma Ntoso document."""
-    from lxml import etree
-
     from lawdiff.render.akn import to_akn
 
     act = corpus.load(check_work_id(work))
@@ -240,19 +241,21 @@ def export_akn(corpus: Corpus, work: str, when: dt.date) -> bytes:
         st, _ = T.version_status(act, el, when, lookup, wi)
         if st.state.shown:
             in_force.add(el)
-    return etree.tostring(to_akn(act, when, in_force), encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    data: bytes = etree.tostring(to_akn(act, when, in_force), encoding="UTF-8", xml_declaration=True,
+                                 pretty_print=True)
+    return data
 
 
-def works_at(corpus: Corpus, when: dt.date) -> list[dict]:
+def works_at(corpus: Corpus, when: dt.date) -> list[WorkAt]:
     """Every work with its status on ``when``."""
     out = []
     for summary, wi in _work_rows(corpus):
         st = T.status_at(wi.start, wi.end, when, end_state=wi.end_state)
-        out.append({**summary, **st.to_json(), "interval": wi.to_json()})
+        out.append(WorkAt(summary=WorkSummary.from_record(summary), status=st, interval=wi))
     return out
 
 
-def timeline(corpus: Corpus, work: str) -> dict:
+def timeline(corpus: Corpus, work: str) -> Timeline:
     """A work's events, the dates computed from them, and where each came from."""
     act = corpus.load(check_work_id(work))
     wi = T.work_interval(act)
@@ -263,10 +266,8 @@ def timeline(corpus: Corpus, work: str) -> dict:
         by = V.own(el).by
         if by and (by, el.get("eId")) not in seen:
             seen.add((by, el.get("eId")))
-            changes.append({"eId": el.get("eId"), "by": by, "from": T.amending_act_start(act, by, lookup).to_json()})
-    return {"work": act.id, "title": act.title, "events": [e.to_json() for e in act.events()],
-            "entry_into_force": wi.start.to_json(), "end": wi.end.to_json() if wi.end else None,
-            "ends_by": wi.end_state if wi.end else None, "changes": changes}
+            changes.append(WordingChange(eid=el.get("eId"), by=by, start=T.amending_act_start(act, by, lookup)))
+    return Timeline(work=act.id, title=act.title, events=act.events(), interval=wi, changes=changes)
 
 
 def event_id(index: int) -> str:
@@ -274,10 +275,10 @@ def event_id(index: int) -> str:
     return f"ev_{index}"
 
 
-def list_events(corpus: Corpus, work: str) -> list[dict]:
+def list_events(corpus: Corpus, work: str) -> list[EventEntry]:
     """A work's lifecycle facts with their ids and who gave each (the text, a note, a person)."""
     act = corpus.load(check_work_id(work))
-    return [{"id": event_id(i), **e.to_json(), "given_by": T.ORIGIN_LABELS.get(e.origin, e.origin)}
+    return [EventEntry(id=event_id(i), event=e, given_by=T.ORIGIN_LABELS.get(e.origin, e.origin))
             for i, e in enumerate(act.events(), 1)]
 
 
@@ -298,15 +299,15 @@ def remove_event(corpus: Corpus, work: str, ident: str) -> tuple[Act, Event]:
 
 def _contradiction(act: Act, kind: str, when: dt.date) -> str | None:
     """Why recording ``kind`` on ``when`` contradicts what ``act`` already holds, or None."""
-    same = [e for e in act.events() if e.kind == kind and e.date is not None] if kind in _ONCE else []
+    same = [(e, e.date) for e in act.events() if e.kind == kind and e.date is not None] if kind in _ONCE else []
     if same:
-        prior = same[-1]
-        if prior.date == when:
+        prior, prior_date = same[-1]
+        if prior_date == when:
             return f"{kind} on {when.isoformat()} is already recorded ({T.said_by(prior)})"
-        return f"{kind} is already recorded on {prior.date.isoformat()} ({T.said_by(prior)})"
+        return f"{kind} is already recorded on {prior_date.isoformat()} ({T.said_by(prior)})"
     if kind == "entry-into-force":
         bound = T.entry_into_force(act)
-        if bound.determined and bound.date != when:
+        if bound.date is not None and bound.date != when:
             return f"the act's rule gives entry into force on {bound.date.isoformat()} ({bound.reason})"
         if not bound.determined and bound.earliest and when < bound.earliest:
             return f"the act's rule gives entry into force not before {bound.earliest.isoformat()} ({bound.reason})"

@@ -16,11 +16,15 @@ import re
 import stat
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lawdiff import LawdiffError, runtime
 from lawdiff.model import xmlio
 from lawdiff.model.act import Act
 from lawdiff.model.ids import check_work_id
+
+if TYPE_CHECKING:
+    from lawdiff.transaction import Transaction
 
 log = logging.getLogger("lawdiff")
 
@@ -143,7 +147,7 @@ class Corpus:
         return hits[0]
 
     # -- writing ----------------------------------------------------------------------------
-    def transaction(self, *, commit: bool = True, wait: bool = False):
+    def transaction(self, *, commit: bool = True, wait: bool = False) -> Transaction:
         """A write to this corpus: one commit or nothing (see :mod:`lawdiff.transaction`)."""
         from lawdiff.transaction import Transaction
 
@@ -156,7 +160,7 @@ class Corpus:
     def write(self, act: Act) -> Path:
         """Validate and write one work without a commit (scratch corpora, tests)."""
         with self.transaction(commit=False) as txn:
-            path = txn.write(act)
+            path: Path = txn.write(act)
             txn.commit(f"Write {act.id}")
         return path
 

@@ -90,7 +90,7 @@ class Change:
 
     def to_json(self) -> dict:
         out: dict = {
-            "provision": self.eid,
+            "eId": self.eid,
             "kind": self.kind,
             "label": self.label,
             "old": self.old,

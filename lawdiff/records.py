@@ -6,16 +6,30 @@ as built here) give the same dicts.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
 
 from lawdiff.model.act import Act
 
+if TYPE_CHECKING:
+    from lawdiff.corpus import Corpus
+    from lawdiff.time import VersionInterval, WorkInterval
 
-def _iso(d) -> str | None:
+
+#: A record as built here (and stored by the index): JSON-ready values keyed by field name.
+Record = dict[str, Any]
+#: A tariff act of a place: (work id, setting, work interval, [(row record, version interval)]).
+TariffSource = tuple[str, "str | None", "WorkInterval", list[tuple[Record, "VersionInterval"]]]
+
+
+def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def work_summary(act: Act) -> dict:
+def work_summary(act: Act) -> Record:
     place = act.place
     return {
         "work": act.id, "type": act.type, "number": act.number, "date": _iso(act.date),
@@ -26,7 +40,7 @@ def work_summary(act: Act) -> dict:
     }
 
 
-def row_json(act: Act, row, table) -> dict:
+def row_json(act: Act, row: etree._Element, table: etree._Element) -> Record:
     group = row.getparent()
     return {
         "work": act.id, "row": int(row.get("num")), "category": group.findtext("heading"),
@@ -39,7 +53,7 @@ def row_json(act: Act, row, table) -> dict:
 class Lookup:
     """Loads works on demand and caches them, so one query reads each file once."""
 
-    def __init__(self, corpus):
+    def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self._cache: dict[str, Act | None] = {}
 

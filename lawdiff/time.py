@@ -9,11 +9,20 @@ with a status that says so (see :func:`status_at`). Intervals are half-open ``[s
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from lawdiff import LawdiffError
 
 from lawdiff.model import version as V
 from lawdiff.model.act import Act, Event
 from lawdiff.model.version import State
+
+#: Loads a work of the corpus by id (None when the corpus does not hold it); see records.Lookup.
+ActLookup = Callable[[str], "Act | None"]
 
 
 @dataclass(frozen=True)
@@ -70,7 +79,7 @@ class Bound:
         """The earliest date this bound can be (the date itself when determined)."""
         return self.date or self.earliest
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, str | bool | None]:
         return {"date": _iso(self.date), "earliest": _iso(self.earliest),
                 "determined": self.determined, "default": self.default, "reason": self.reason}
 
@@ -94,7 +103,7 @@ class Status:
     def in_force(self) -> bool:
         return self.state.applies
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, str]:
         return {"status": self.state, "reason": self.reason}
 
 
@@ -112,7 +121,7 @@ def said_by(ev: Event) -> str:
 
 # -- entry into force of a work --------------------------------------------------------------
 
-def _first(events: list[Event], kind: str, **match) -> Event | None:
+def _first(events: list[Event], kind: str, **match: object) -> Event | None:
     """The user's fact wins over one read from the text; among equals, the last recorded."""
     hits = [e for e in events if e.kind == kind and all(getattr(e, k) == v for k, v in match.items())]
     if not hits:
@@ -163,6 +172,8 @@ def entry_into_force(act: Act) -> Bound:
         return Bound(None, earliest_pub, f"{act.id}: the entry-into-force clause is not in the corpus "
                      f"(partial text); not in force before its adoption/registration {earliest_pub.isoformat()}")
     rule = RULES.get(eif.rule) if eif.rule else DEFAULT
+    if rule is None:
+        raise LawdiffError(f"{act.id}: unknown entry-into-force rule {eif.rule!r} (known: {', '.join(RULES)})")
     return apply_rule(rule, published=published.date if published else None,
                       signed=signed.date if signed else act.date,
                       earliest_publication=earliest_pub, what=act.id,
@@ -214,7 +225,7 @@ class WorkInterval:
     end_state: State = State.REPEALED   # what the end means: repealed, cancelled or expired
     notes: list[str] = field(default_factory=list)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"from": self.start.to_json(), "until": self.end.to_json() if self.end else None,
                 "ends_by": self.end_state if self.end else None}
 
@@ -227,7 +238,7 @@ def work_interval(act: Act) -> WorkInterval:
     period = act.period
     if period:
         p_from, p_until, phrase = period
-        if start.determined and start.date < p_from:
+        if start.date is not None and start.date < p_from:
             start = known(p_from, f"applies from {p_from.isoformat()} (\"{phrase}\"); {start.reason}")
         elif not start.determined and (start.earliest is None or start.earliest < p_from):
             start = Bound(None, p_from, f"applies from {p_from.isoformat()} (\"{phrase}\") at the earliest; {start.reason}",
@@ -263,7 +274,7 @@ def status_at(start: Bound, end: Bound | None, when: dt.date, *, end_state: Stat
     if start.lower is None and not start.determined:
         return Status(State.UNCERTAIN, start.reason)
     if end is not None:
-        if end.determined and when >= end.date:
+        if end.date is not None and when >= end.date:
             return Status(end_state, end.reason)
         if not end.determined and end.earliest and when >= end.earliest:
             return Status(State.UNCERTAIN, f"may have ended: {end.reason}")
@@ -284,14 +295,14 @@ def combine(outer: Status, inner: Status) -> Status:
 
 # -- versions of provisions -------------------------------------------------------------------
 
-def amending_act_start(act: Act, by: str, lookup) -> Bound:
+def amending_act_start(act: Act, by: str, lookup: ActLookup | None) -> Bound:
     """When the act ``by`` took effect on ``act``: from ``by``'s own lifecycle when it is in the
     corpus, else from what ``act``'s lifecycle says of it (its notes, or a user's fact)."""
     events = [e for e in act.events() if e.by == by and e.kind in ("amended", "repealed")]
     user = [e for e in events if e.origin == "user" and e.date]
     if user:
         return external_entry_into_force(user[-1])
-    other = lookup(by) if lookup else None
+    other = lookup(by) if lookup is not None else None
     if other is not None:
         bound = entry_into_force(other)
         return Bound(bound.date, bound.earliest, bound.reason, bound.default)
@@ -311,12 +322,13 @@ class VersionInterval:
     absent: bool            # the wording is not in the corpus
     competing: bool         # it replaced an earlier version (so an undetermined start is uncertain)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"from": self.start.to_json(), "until": self.end.to_json() if self.end else None,
                 "by": self.by}
 
 
-def version_interval(act: Act, el, lookup, work: WorkInterval | None = None) -> VersionInterval:
+def version_interval(act: Act, el: etree._Element, lookup: ActLookup | None,
+                     work: WorkInterval | None = None) -> VersionInterval:
     """The interval of one version element (its bounds, or its holder's; none: the work's own
     interval)."""
     work = work or work_interval(act)
@@ -344,7 +356,8 @@ def version_interval(act: Act, el, lookup, work: WorkInterval | None = None) -> 
     return VersionInterval(start, end, end_state, by, V.wording_absent(el), competing=bool(by))
 
 
-def _ancestor_end(act: Act, holder, end: Bound | None, end_state: State, lookup) -> tuple[Bound | None, State]:
+def _ancestor_end(act: Act, holder: etree._Element, end: Bound | None, end_state: State,
+                  lookup: ActLookup | None) -> tuple[Bound | None, State]:
     """A version inside a unit that ended ends with it: a paragraph an earlier act reworded
     inside a subclause a later act deleted is not in force after the deletion."""
     for anc in holder.iterancestors():
@@ -371,10 +384,10 @@ def _ancestor_end(act: Act, holder, end: Bound | None, end_state: State, lookup)
 def _known_before(first: Bound, then: Bound) -> bool:
     """Is what starts at ``first`` known to come no later than ``then``? Only a determined
     date can say so: an undetermined one may fall after any day."""
-    return first.determined and then.lower is not None and first.date <= then.lower
+    return first.date is not None and then.lower is not None and first.date <= then.lower
 
 
-def _unordered_start(act: Act, holder, start: Bound, lookup) -> Bound:
+def _unordered_start(act: Act, holder: etree._Element, start: Bound, lookup: ActLookup | None) -> Bound:
     """The start of a version given by an act whose order against an act that shaped the
     version before it is not known."""
     by, given_from = V.own(holder).by, V.own(holder).start
@@ -387,7 +400,8 @@ def _unordered_start(act: Act, holder, start: Bound, lookup) -> Bound:
     return start
 
 
-def _unordered_end(act: Act, holder, start: Bound, end: Bound | None, lookup) -> Bound | None:
+def _unordered_end(act: Act, holder: etree._Element, start: Bound, end: Bound | None,
+                   lookup: ActLookup | None) -> Bound | None:
     """The end of a version whose own act's entry into force is undetermined: the act that ends
     it may have taken effect first, and then this wording came after it."""
     own = V.own(holder)
@@ -398,7 +412,7 @@ def _unordered_end(act: Act, holder, start: Bound, end: Bound | None, lookup) ->
 
 
 def _order_reason(first: str, first_start: Bound, then: str, then_start: Bound) -> str:
-    if first_start.determined and then_start.determined:
+    if first_start.date is not None and then_start.date is not None:
         return (f"the recorded dates put {first} ({first_start.date.isoformat()}) after {then} "
                 f"({then_start.date.isoformat()}), but the corpus holds them in the other order: "
                 "which wording applies is not settled until the acts are applied again in date order")
@@ -406,7 +420,7 @@ def _order_reason(first: str, first_start: Bound, then: str, then_start: Bound) 
             f"known: {first_start.reason}; {then_start.reason}")
 
 
-def _predecessor_acts(holder, by: str) -> list[str]:
+def _predecessor_acts(holder: etree._Element, by: str) -> list[str]:
     """The acts that gave the version (or wordings inside it) that ``by`` ended, before
     ``holder``."""
     out: list[str] = []
@@ -421,7 +435,8 @@ def _predecessor_acts(holder, by: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def version_status(act: Act, el, when: dt.date, lookup, work: WorkInterval | None = None) -> tuple[Status, VersionInterval]:
+def version_status(act: Act, el: etree._Element, when: dt.date, lookup: ActLookup | None,
+                   work: WorkInterval | None = None) -> tuple[Status, VersionInterval]:
     """The status of one version on ``when``, within its work's own status."""
     work = work or work_interval(act)
     vi = version_interval(act, el, lookup, work)

@@ -38,7 +38,8 @@ def test_home_care_in_oral_on_2026_03_01(capsys, place):
     assert len(rows) == 76 and {r["work"] for r in rows} == {"kz/oral-akimat/resolution/2025/2999"}
     assert rows[1]["price"] == "1896.60"
     assert {r["status"] for r in rows} == {"in-force-unconfirmed"}
-    assert rows[0]["from"] == "2026-01-01" and rows[0]["until"] == "2027-01-01"
+    assert rows[0]["from"]["earliest"] == "2026-01-01" and rows[0]["from"]["determined"] is False
+    assert rows[0]["until"]["date"] == "2027-01-01"
     assert "publication" in rows[0]["reason"]
 
 
@@ -97,7 +98,7 @@ def test_timeline(capsys):
     t = as_json(capsys, "timeline", "kz/government/decree/2009/330")
     kinds = [e["kind"] for e in t["events"]]
     assert kinds[0] == "adopted" and "repealed" in kinds
-    assert t["end"]["date"] == "2023-07-01" and t["entry_into_force"]["determined"] is False
+    assert t["interval"]["until"]["date"] == "2023-07-01" and t["interval"]["from"]["determined"] is False
     code, out, _ = lawdiff(capsys, "timeline", "330", "--lang", "en")
     assert code == 0 and "entry into force" in out
     code, out, _ = lawdiff(capsys, "timeline", "330")          # the act's language

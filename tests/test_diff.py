@@ -251,7 +251,7 @@ def test_change_to_json_provision(tmp_path):
     eid_ = "para_2__subpara_1__indent_1"
     (change,) = provisions_changes(tmp_path, [(eid_, "он күн")], [(eid_, "жиырма күн")])
     assert change.to_json() == {
-        "provision": eid_,
+        "eId": eid_,
         "kind": "changed",
         "label": "2-тармақ 1) тармақша 1-абзац",
         "old": "он күн",

@@ -46,7 +46,7 @@ def test_entry_into_force_against_the_rule_refused(capsys, scratch_corpus):
     assert lawdiff(capsys, "event", "add", "2999", "published", "2025-12-25", "--source", "a",
                    corpus=scratch_corpus)[0] == 0
     t = as_json(capsys, "timeline", "2999", corpus=scratch_corpus)
-    rule_date = t["entry_into_force"]["date"]
+    rule_date = t["interval"]["from"]["date"]
     assert rule_date is not None
     code, _, err = lawdiff(capsys, "event", "add", "2999", "entry-into-force", "2025-12-26", "--source", "x",
                            corpus=scratch_corpus)
@@ -84,7 +84,7 @@ def test_expired_and_cancelled_answer_as_such(capsys, scratch_corpus):
     at = as_json(capsys, "at", "2026-03-01", corpus=scratch_corpus)
     assert {w["work"]: w["status"] for w in at}[W] == "cancelled"
     t = as_json(capsys, "timeline", "2999", corpus=scratch_corpus)
-    assert t["ends_by"] == "cancelled" and t["end"]["date"] == "2026-01-15"
+    assert t["interval"]["ends_by"] == "cancelled" and t["interval"]["until"]["date"] == "2026-01-15"
     code, out, err = lawdiff(capsys, "show", "2999", "--at", "2026-03-01", corpus=scratch_corpus)
     assert code == 0 and "01.03.2026 күні жойылған." in out
     before = as_json(capsys, "show", "2999", "--at", "2026-01-14", corpus=scratch_corpus)

@@ -16,6 +16,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from lawdiff.corpus import Corpus
 from lawdiff.index import index_path, open_index
 from lawdiff.index.schema import PER_FILE
 from lawdiff.model import xmlio
+from lawdiff.results import to_json
 from tests.conftest import ROOT, run_script
 
 sys.path.insert(0, str(ROOT))   # the synthetic corpus generator lives in benchmarks/
@@ -39,7 +41,7 @@ PLACES = [("Орал", None), ("Уральск", "home"), ("Орал қалас�
 def _answer(fn, *args):
     """The result, or the error the user would see (it is part of the answer too)."""
     try:
-        return fn(*args)
+        return to_json(fn(*args))
     except Exception as exc:
         return f"{type(exc).__name__}: {exc}"
 
@@ -157,10 +159,10 @@ def test_hand_edit_is_noticed(scratch_corpus, monkeypatch, tmp_path):
     c = Corpus(scratch_corpus)
     when = dt.date(2026, 3, 1)
     rows, _ = api.tariffs_at(c, when, "Орал", "home")
-    assert rows[0]["price"] == "948.30"
+    assert rows[0].record.price == Decimal("948.30")
     _edit_price(c.path("kz/oral-akimat/resolution/2025/2999"), b'price="948.30"', b'price="948.31"')
     rows, _ = api.tariffs_at(c, when, "Орал", "home")
-    assert rows[0]["price"] == "948.31"
+    assert rows[0].record.price == Decimal("948.31")
     assert answers(scratch_corpus) == without_index(monkeypatch, scratch_corpus)
     assert dump(scratch_corpus) == rebuilt(scratch_corpus, tmp_path)
 
@@ -172,11 +174,11 @@ def test_same_second_edit_with_the_old_stamp_is_noticed(scratch_corpus):
     path = c.path("kz/oral-akimat/resolution/2025/2999")
     os.utime(path, ns=(time.time_ns(), time.time_ns()))
     st = path.stat()
-    assert api.tariffs_at(c, dt.date(2026, 3, 1), "Орал", "home")[0][0]["price"] == "948.30"
+    assert api.tariffs_at(c, dt.date(2026, 3, 1), "Орал", "home")[0][0].record.price == Decimal("948.30")
     _edit_price(path, b'price="948.30"', b'price="948.32"')
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert path.stat().st_size == st.st_size
-    assert api.tariffs_at(c, dt.date(2026, 3, 1), "Орал", "home")[0][0]["price"] == "948.32"
+    assert api.tariffs_at(c, dt.date(2026, 3, 1), "Орал", "home")[0][0].record.price == Decimal("948.32")
 
 
 def test_added_removed_and_moved_files(both, monkeypatch, tmp_path):
@@ -240,8 +242,8 @@ def test_reader_during_a_write_sees_a_whole_index(synthetic_corpus, monkeypatch)
         while writer.poll() is None:
             for key in ("ls", f"at {DATES[2]}"):
                 got = api.list_works(c) if key == "ls" else api.works_at(c, DATES[2])
-                assert got == expected[key]
-            assert api.tariffs_at(c, DATES[3], "Sintetika-0003") == expected[f"tariff {DATES[3]} Sintetika-0003 None"]
+                assert to_json(got) == expected[key]
+            assert to_json(api.tariffs_at(c, DATES[3], "Sintetika-0003")) == expected[f"tariff {DATES[3]} Sintetika-0003 None"]
             reads += 1
     finally:
         writer.wait()

@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import shutil
 import subprocess
-from decimal import Decimal
 from pathlib import Path
 
 import lxml.html
@@ -61,10 +60,10 @@ def assert_redline(change: dict) -> None:
     for op in ops:
         if op.kind != "insert":
             pos_old += len(op.text)
-            assert pos_old in cuts(old), (change["provision"], op)
+            assert pos_old in cuts(old), (change["eId"], op)
         if op.kind != "delete":
             pos_new += len(op.text)
-            assert pos_new in cuts(new), (change["provision"], op)
+            assert pos_new in cuts(new), (change["eId"], op)
 
 
 def git(root: Path, *args: str, when: str | None = None) -> str:
@@ -90,7 +89,7 @@ def test_oral_2999_against_baiterek_668_row_by_row(capsys):
     assert [(c["row"]["old"], c["row"]["new"]) for c in rows] == [(n, n) for n in range(1, 77)]
     assert {c["kind"] for c in rows} == {"changed"}
     by_row = {c["row"]["new"]: c for c in rows}
-    assert by_row[2]["provision"] == "row_2"
+    assert by_row[2]["eId"] == "row_2"
     # per service against per recipient per day: both prices, no difference, no percentage
     units = {"old": "per-service", "new": "per-recipient-per-day"}
     assert by_row[2]["price"] == {"old": "1896.60", "new": "1485", "delta": None, "percent": None,
@@ -104,7 +103,7 @@ def test_oral_2999_against_baiterek_668_row_by_row(capsys):
         assert_redline(c)
     assert data["summary"] == {"added": 0, "removed": 1, "changed": 81, "not-in-corpus": 0, "uncertain": 0,
                                "rose": 0, "fell": 0}
-    text = {c["provision"]: c for c in data["changes"] if "row" not in c}
+    text = {c["eId"]: c for c in data["changes"] if "row" not in c}
     title_ops = [(o["op"], o["text"]) for o in text["title"]["ops"] if o["op"] != "equal"]
     assert ("delete", "Орал қаласы") in title_ops and ("insert", "Бәйтерек ауданы") in title_ops
     # Baiterek's resolution has no entry-into-force clause: Oral's clause 4 has no counterpart
@@ -119,7 +118,7 @@ def test_two_oral_resolutions_rows_as_the_engine_pairs_them(capsys):
     corpus = Corpus(CORPUS)
 
     def table(work):
-        return [review.RowValue(r["row"], r["service"], r["position"], Decimal(r["price"]), r["category"], r["unit"])
+        return [review.RowValue(r.row, r.service, r.position, r.price, r.category, r.unit)
                 for r in api.tariff_rows(corpus, work)]
 
     old, new = table(W1971), table(W2999)
@@ -138,7 +137,7 @@ def test_two_oral_resolutions_rows_as_the_engine_pairs_them(capsys):
     # per recipient per day against per service: no difference or percentage anywhere
     assert all(c["price"]["delta"] is None and c["price"]["percent"] is None for c in rows)
     assert data["summary"]["rose"] == data["summary"]["fell"] == 0
-    title = next(c for c in data["changes"] if c["provision"] == "title")
+    title = next(c for c in data["changes"] if c["eId"] == "title")
     assert title["kind"] == "changed"
     assert_redline(title)
 
@@ -163,7 +162,7 @@ def test_text_on_a_date_is_what_show_answers():
     corpus = Corpus(CORPUS)
     for work, when in ((W330, "2022-01-01"), (W330, "2023-01-01"), (W379, "2023-01-01"), (W2999, "2026-03-01")):
         d = dt.date.fromisoformat(when)
-        shown = api.show(corpus, work, d)["provisions"]
+        shown = api.show(corpus, work, d).to_json()["provisions"]
         read = review.WorkReader(corpus, work).at(d)
         assert [(p["eId"], p["status"], p["by"]) for p in shown] == [(r.eid, r.status, r.by) for r in read]
         for p, r in zip(shown, read):
@@ -178,7 +177,7 @@ def test_330_preamble_change_by_850_is_uncertain_with_both_readings(capsys):
                    "--ignore-quotes")
     assert data["mode"] == "dates" and data["ignore_quotes"] is True
     (entry,) = data["changes"]
-    assert entry["provision"] == "preamble__indent_1" and entry["kind"] == "uncertain"
+    assert entry["eId"] == "preamble__indent_1" and entry["kind"] == "uncertain"
     assert "2022-11-06" in entry["reason"] and A850 in entry["reason"]
     assert entry["old"] is None and entry["new"] is None and entry["ops"] == []
     unchanged, changed = entry["alternatives"]
@@ -201,14 +200,14 @@ def test_330_with_the_date_of_850_recorded(capsys, scratch_corpus):
                            "--source", "test fact", corpus=scratch_corpus)
     assert code == 0, err
     data = as_json(capsys, "diff", "330", "--from", "2022-01-01", "--to", "2023-01-01", corpus=scratch_corpus)
-    by_id = {c["provision"]: c for c in data["changes"]}
+    by_id = {c["eId"]: c for c in data["changes"]}
     pre = by_id["preamble__indent_1"]
     assert pre["kind"] == "changed" and pre["alternatives"] == []
     assert pre["old_version"]["by"] is None and pre["new_version"]["by"] == A850
     assert pre["new_version"]["from"]["date"] == "2022-11-08"
     assert_redline(pre)
     # the list of the appendix before 850 is not in the corpus: not "added"
-    rules = [c for c in data["changes"] if c["provision"].startswith("att_1")]
+    rules = [c for c in data["changes"] if c["eId"].startswith("att_1")]
     assert rules and {c["kind"] for c in rules} == {"not-in-corpus"}
     assert all(c["old"] is None and c["new"] and c["ops"] == [] for c in rules)
     assert all(c["old_version"]["status"] == "not-in-corpus" for c in rules)
@@ -220,7 +219,7 @@ def test_2999_before_and_after_its_period(capsys):
     data = as_json(capsys, "diff", "2999", "--from", "2025-12-01", "--to", "2026-03-01")
     assert data["old"]["status"] == "not-yet-in-force" and data["new"]["status"] == "in-force-unconfirmed"
     assert {c["kind"] for c in data["changes"]} == {"added"}
-    row2 = next(c for c in data["changes"] if c["provision"] == "att_1__row_2")
+    row2 = next(c for c in data["changes"] if c["eId"] == "att_1__row_2")
     assert row2["price"]["new"] == "1896.60" and row2["price"]["old"] is None
     assert row2["label"].startswith("row 2: ")
     data = as_json(capsys, "diff", "2999", "--from", "2026-03-01", "--to", "2027-01-01")
@@ -244,7 +243,7 @@ def test_379_before_and_after_308_publication_unknown(capsys):
     # `lawdiff build` applies order 308 to order 379: the shipped corpus holds its wordings
     assert _has_308_versions(CORPUS / f"{W379}.xml")
     data = as_json(capsys, "diff", "379", "--from", "2022-06-01", "--to", "2022-12-01")
-    rules = [c for c in data["changes"] if c["provision"].startswith("att_1")]
+    rules = [c for c in data["changes"] if c["eId"].startswith("att_1")]
     assert rules
     # 308's publication date is not recorded: every wording it gave may or may not apply yet
     assert {c["kind"] for c in rules} == {"uncertain"}
@@ -267,7 +266,7 @@ def test_379_before_and_after_308_published(capsys, scratch_corpus):
     with corpus.lock():
         corpus.write(act)
     data = as_json(capsys, "diff", "379", "--from", "2022-06-01", "--to", "2022-12-01", corpus=scratch_corpus)
-    rules = [c for c in data["changes"] if c["provision"].startswith("att_1")]
+    rules = [c for c in data["changes"] if c["eId"].startswith("att_1")]
     assert rules and {c["kind"] for c in rules} <= {"not-in-corpus", "added"}
     for c in rules:
         assert c["new_version"]["by"] == A308 and c["new_version"]["status"] in ("in-force", "in-force-unconfirmed")
@@ -281,11 +280,11 @@ def test_379_before_and_after_308_published(capsys, scratch_corpus):
     assert sub1["kind"] == "not-in-corpus"
     assert not [c for c in data["changes"] if c["kind"] in ("removed", "changed")]
     # the wordings of 308 and nothing else changed in the Rules
-    after = {p["eId"] for p in api.show(corpus, W379, dt.date(2022, 12, 1))["provisions"]
-             if p["by"] == A308 and p["text"]}
-    assert {c["provision"] for c in rules} == after
+    after = {p.eid for p in api.show(corpus, W379, dt.date(2022, 12, 1)).provisions
+             if p.version.by == A308 and p.text}
+    assert {c["eId"] for c in rules} == after
     # log: the earlier wording is not in the corpus, then 308's
-    hist = as_json(capsys, "log", "379", "--provision", sub1["provision"], corpus=scratch_corpus)
+    hist = as_json(capsys, "log", "379", "--provision", sub1["eId"], corpus=scratch_corpus)
     (prov,) = hist["provisions"]
     first, second = prov["versions"]
     assert first["absent"] and first["text"] is None and first["ended_by"] == A308
@@ -299,7 +298,7 @@ def test_379_before_and_after_308_published(capsys, scratch_corpus):
 def test_log_330_preamble(capsys):
     data = as_json(capsys, "log", "330", "--provision", "preamble")
     (prov,) = data["provisions"]
-    assert prov["provision"] == "preamble__indent_1" and prov["label"] == "кіріспе 1-абзац"
+    assert prov["eId"] == "preamble__indent_1" and prov["label"] == "кіріспе 1-абзац"
     v1, v2 = prov["versions"]
     assert v1["act"] == W330 and v1["by"] is None and v1["ended_by"] == A850 and v1["redline"] is None
     assert v1["until"]["determined"] is False and v1["until"]["earliest"] == "2022-11-06"
@@ -322,10 +321,10 @@ def test_log_lists_only_provisions_with_a_history(capsys):
     assert as_json(capsys, "log", "2999")["provisions"] == []
     every = as_json(capsys, "log", "2999", "--all")["provisions"]
     assert len(every) == 6 + 76
-    row2 = next(p for p in every if p["provision"] == "att_1__row_2")
+    row2 = next(p for p in every if p["eId"] == "att_1__row_2")
     assert row2["versions"][0]["price"] == "1896.60" and row2["label"].startswith("row 2: ")
     hist = as_json(capsys, "log", "330")["provisions"]
-    assert hist[0]["provision"] == "preamble__indent_1"
+    assert hist[0]["eId"] == "preamble__indent_1"
     assert all(len(p["versions"]) == 2 for p in hist)
     assert fails(capsys, "log", "330", "--provision", "para_9")
 
@@ -341,22 +340,22 @@ def test_log_human(capsys):
 def test_blame_330_lists_both_competing_wordings(capsys):
     data = as_json(capsys, "blame", "330", "--at", "2023-01-01")
     assert data["at"] == "2023-01-01"
-    pre = [p for p in data["provisions"] if p["provision"] == "preamble__indent_1"]
+    pre = [p for p in data["provisions"] if p["eId"] == "preamble__indent_1"]
     assert [(p["act"], p["status"]) for p in pre] == [(W330, "uncertain"), (A850, "uncertain")]
-    assert pre[1]["since"]["earliest"] == "2022-11-06" and not pre[1]["since"]["determined"]
-    para1 = next(p for p in data["provisions"] if p["provision"] == "para_1__indent_1")
-    assert para1["act"] == W330 and para1["by"] is None and para1["since"]["earliest"] == "2009-03-14"
-    att = next(p for p in data["provisions"] if p["provision"] == "att_1")
+    assert pre[1]["from"]["earliest"] == "2022-11-06" and not pre[1]["from"]["determined"]
+    para1 = next(p for p in data["provisions"] if p["eId"] == "para_1__indent_1")
+    assert para1["act"] == W330 and para1["by"] is None and para1["from"]["earliest"] == "2009-03-14"
+    att = next(p for p in data["provisions"] if p["eId"] == "att_1")
     assert att["status"] == "not-in-corpus" and att["text"] is None
     before = as_json(capsys, "blame", "330", "--at", "2022-01-01")
-    assert [p["act"] for p in before["provisions"] if p["provision"] == "preamble__indent_1"] == [W330]
+    assert [p["act"] for p in before["provisions"] if p["eId"] == "preamble__indent_1"] == [W330]
 
 
 def test_blame_one_row(capsys):
     data = as_json(capsys, "blame", "2999", "--at", "2026-03-01", "--provision", "att_1__row_2")
     (row,) = data["provisions"]
     assert row["price"] == "1896.60" and row["act"] == W2999
-    assert row["since"]["earliest"] == "2026-01-01" and row["until"]["date"] == "2027-01-01"
+    assert row["from"]["earliest"] == "2026-01-01" and row["until"]["date"] == "2027-01-01"
     code, out, _ = lawdiff(capsys, "blame", "330", "--at", "2023-01-01")
     assert code == 0 and "uncertain" in out and A850 in out
 
@@ -519,9 +518,9 @@ def test_as_known_on_review_commands(capsys, history_repo):
     data = as_json(capsys, "diff", "2999", "668", "--as-known-on", "2024-02-15", corpus=root)
     assert data["known_as_of"]["commit"] == shas[1] and data["known_as_of"]["date"] == "2024-02-15"
     assert data["known_as_of"]["committed"].startswith("2024-02-10T12:00:00")
-    row2 = next(c for c in data["changes"] if c["provision"] == "row_2")
+    row2 = next(c for c in data["changes"] if c["eId"] == "row_2")
     assert row2["price"]["old"] == "1896.60"
-    row2 = next(c for c in as_json(capsys, "diff", "2999", "668", corpus=root)["changes"] if c["provision"] == "row_2")
+    row2 = next(c for c in as_json(capsys, "diff", "2999", "668", corpus=root)["changes"] if c["eId"] == "row_2")
     assert row2["price"] == {"old": "2000.00", "new": "1485", "delta": None, "percent": None,
                              "unit": {"old": "per-service", "new": "per-recipient-per-day"}, "comparable": False}
     assert as_json(capsys, "diff", "2999", "668", corpus=root)["known_as_of"] is None

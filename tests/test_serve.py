@@ -48,7 +48,7 @@ def test_work_page_on_a_date(client):
 
 def test_api_is_the_json_of_show(client):
     data = client.get(f"/api/works/{W2999}?at=2026-03-01").get_json()
-    assert data == api.show(Corpus(CORPUS), W2999, __import__("datetime").date(2026, 3, 1))
+    assert data == api.show(Corpus(CORPUS), W2999, __import__("datetime").date(2026, 3, 1)).to_json()
 
 
 def test_russian_interface(client):

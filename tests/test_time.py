@@ -118,7 +118,7 @@ def test_partial_text_without_its_entry_into_force_clause(scratch_corpus):
 
 def _preamble_texts(corpus: Corpus, when: str) -> list[tuple[str, str]]:
     res = api.show(corpus, DECREE_330, D(when), "preamble")
-    return [(p["status"], p["text"][:30]) for p in res["provisions"]]
+    return [(p.status.state, p.text[:30]) for p in res.provisions]
 
 
 def test_new_wording_with_undetermined_date_is_uncertain_then_decided(scratch_corpus):
@@ -143,3 +143,19 @@ def test_event_add_rejects_bad_facts(scratch_corpus):
         api.add_event(corpus, ORAL_2025, "published", D("2025-10-01"), " ")
     with pytest.raises(LawdiffError, match="unknown event kind"):
         api.add_event(corpus, ORAL_2025, "born", D("2025-10-01"), "x")
+
+
+def test_an_unknown_entry_into_force_rule_is_refused_by_name(scratch_corpus, capsys):
+    """A rule name the time module does not know (here a synthetic one written into a scratch
+    copy) is an error naming it, not a failure inside the computation."""
+    path = scratch_corpus / f"{ORAL_2026}.xml"
+    data = path.read_text(encoding="utf-8")
+    assert data.count('rule="publication+10d"') == 1
+    path.write_text(data.replace('rule="publication+10d"', 'rule="after-the-harvest"'), encoding="utf-8")
+    with pytest.raises(LawdiffError, match="unknown entry-into-force rule 'after-the-harvest'"):
+        T.entry_into_force(Corpus(scratch_corpus).load(ORAL_2026))
+    from lawdiff.cli.main import run
+
+    assert run(["--corpus", str(scratch_corpus), "show", ORAL_2026, "--json"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("lawdiff: error:") and "after-the-harvest" in err and "Traceback" not in err

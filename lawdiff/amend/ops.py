@@ -116,3 +116,9 @@ class Unparsed:
 class ParseResult:
     ops: list[Operation] = field(default_factory=list)
     unparsed: list[Unparsed] = field(default_factory=list)
+
+    def to_json(self) -> list[dict]:
+        """``amendments --json``: the operations numbered ``op_1``..., then the sentences not
+        understood (``id`` and ``op`` null)."""
+        return ([{"id": f"op_{i}", **op.to_json()} for i, op in enumerate(self.ops, 1)]
+                + [{"id": None, "op": None, **u.to_json()} for u in self.unparsed])

@@ -17,10 +17,6 @@ from lawdiff.model.ids import check_work_id
 from lawdiff.render.redline_text import render_text
 
 
-def _op_json(i: int, op) -> dict:
-    return {"id": f"op_{i}", **op.to_json()}
-
-
 @cli.command("amendments")
 @click.argument("work")
 @click.option("--store", "do_store", is_flag=True,
@@ -42,10 +38,8 @@ def amendments_cmd(ctx, work, do_store, reparse, as_json):
     if do_store:
         writes.store_operations(corpus, wid, result)
         stored = True
-    items = [_op_json(i, op) for i, op in enumerate(result.ops, 1)]
-    items += [{"id": None, "op": None, **u.to_json()} for u in result.unparsed]
     if as_json:
-        emit_json(items)
+        emit_json(result)
         return
     out = console()
     origin = "stored in the act" if stored else "parsed from its text (not stored; --store to keep them)"
@@ -98,7 +92,7 @@ def apply_cmd(ctx, amending, pending, to, dry_run, accept_warnings, as_json):
     to_id = api.resolve(corpus, to) if to else None
     result = apply_act(corpus, wid, to_id, dry_run=dry_run, accept_warnings=accept_warnings)
     if as_json:
-        emit_json(result.to_json())
+        emit_json(result)
         return
     out = console()
     if result.already:

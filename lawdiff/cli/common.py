@@ -20,6 +20,9 @@ from lawdiff.cli.group import corpus_dir
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from lawdiff.results import Blame, History
+    from lawdiff.time import Bound
+
 
 class DateType(click.ParamType):
     """A date in one of :data:`lawdiff.dates.ACCEPTED_FORMS` (ISO, DD.MM.YYYY, month names in
@@ -157,6 +160,15 @@ STATE_STYLE = {
 }
 
 
+def bound_text(bound: Bound | None, open_end: str = "open") -> str:
+    """A bound for people: its date, or "undetermined, not before …" (``open_end`` for None)."""
+    if bound is None:
+        return open_end
+    if bound.date is not None:
+        return bound.date.isoformat()
+    return f"undetermined, not before {bound.earliest.isoformat()}" if bound.earliest else "undetermined"
+
+
 def state_label(state: str | None) -> str:
     """A status as coloured words ("in force (unconfirmed)")."""
     from lawdiff.time import STATE_LABELS
@@ -166,10 +178,12 @@ def state_label(state: str | None) -> str:
     return f"[{STATE_STYLE.get(state, 'white')}]{STATE_LABELS.get(state, state)}[/]"
 
 
-def print_work_header(out: Console, result: dict, with_status: bool = True) -> None:
+def print_work_header(out: Console, result: History | Blame) -> None:
     """The lines that open every per-work answer: id and title, status on the date, coverage."""
-    out.print(f"[bold]{escape(result['work'])}[/] — {escape(result['title'])}")
-    if with_status:
-        out.print(f"on {result['at']}: {state_label(result['status'])} — {escape(result['reason'])}")
-    if not result["complete"]:
-        out.print(f"[dim]partial text: {escape(result['coverage'] or '')}[/]")
+    from lawdiff.results import Blame
+
+    out.print(f"[bold]{escape(result.work)}[/] — {escape(result.title)}")
+    if isinstance(result, Blame):
+        out.print(f"on {result.at.isoformat()}: {state_label(result.status.state)} — {escape(result.status.reason)}")
+    if not result.complete:
+        out.print(f"[dim]partial text: {escape(result.coverage or '')}[/]")

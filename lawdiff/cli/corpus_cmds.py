@@ -169,8 +169,8 @@ def ls_cmd(ctx, as_json):
 
     table = Table("work", "type", "No.", "date", "place", "title", box=None)
     for w in works:
-        table.add_row(w["work"], w["type"], w["number"], w["date"], w["place"] or "",
-                      escape(shorten(w["title"], 70) + ("" if w["complete"] else " [partial]")))
+        table.add_row(w.work, w.type, w.number, w.date.isoformat() if w.date else "", w.place or "",
+                      escape(shorten(w.title, 70) + ("" if w.complete else " [partial]")))
     console().print(table)
 
 
@@ -212,9 +212,10 @@ def event_list(ctx, work, as_json):
     from rich.table import Table
 
     table = Table("id", "kind", "date", "rule", "by", "given by", "source", box=None)
-    for e in events:
-        table.add_row(e["id"], e["kind"], e["date"] or "", e["rule"] or "", e["by"] or "", e["given_by"],
-                      escape((e["source"] or "")[:70]))
+    for entry in events:
+        e = entry.event
+        table.add_row(entry.id, e.kind, e.date.isoformat() if e.date else "", e.rule or "", e.by or "",
+                      entry.given_by, escape((e.source or "")[:70]))
     console().print(table)
 
 

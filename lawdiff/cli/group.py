@@ -92,9 +92,12 @@ def _absolute(path: Path, cwd: Path) -> Path:
     return path if path.is_absolute() else Path(os.path.normpath(cwd / path))
 
 
-def emit_json(data) -> None:
-    """Write JSON for scripts: UTF-8, stable key order as built, one document."""
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+def emit_json(data: object) -> None:
+    """Write an API result (or a list of them) as JSON for scripts: UTF-8, one document, the
+    shapes of :mod:`lawdiff.results` (docs/json.md)."""
+    from lawdiff.results import to_json
+
+    click.echo(json.dumps(to_json(data), ensure_ascii=False, indent=2))
 
 
 def fail(message: str) -> None:

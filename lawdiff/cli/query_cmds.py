@@ -14,6 +14,7 @@ from lawdiff.cli.group import cli, emit_json
 from lawdiff.render.labels import LABELS, LANGS, check_lang, coded, label, unit_label
 from lawdiff.render.labels import state_label as state_words
 from lawdiff.render.timeline_text import timeline_lines
+from lawdiff.results import to_json
 
 
 
@@ -34,8 +35,7 @@ def tariff_cmd(ctx, work, when, place, setting, service, position, lang, as_json
     if work:
         if when or place:
             raise LawdiffError("use either --work, or --at with --place")
-        rows, reasons = api.tariff_rows(corpus, api.resolve(corpus, work)), []
-        rows = [r for r in rows if api._matches(service, r["service"]) and api._matches(position, r["position"])]
+        rows, reasons = api.tariff_rows(corpus, api.resolve(corpus, work), service, position), []
     elif when and place:
         rows, reasons = api.tariffs_at(corpus, when, place, setting, service, position)
     else:
@@ -43,10 +43,11 @@ def tariff_cmd(ctx, work, when, place, setting, service, position, lang, as_json
     if as_json:
         emit_json(rows)
     else:
-        acts = {wid: corpus.load(wid) for wid in dict.fromkeys(r["work"] for r in rows)}
+        data = to_json(rows)     # printed from the same records --json gives
+        acts = {wid: corpus.load(wid) for wid in dict.fromkeys(r["work"] for r in data)}
         first = next(iter(acts.values()), None)
         lang = check_lang(lang, first.root.get("lang") or "kk" if first is not None else "kk")
-        _print_tariff_tables(rows, when, lang, acts)
+        _print_tariff_tables(data, when, lang, acts)
     for reason in reasons:     # messages about the answer: stderr, in both forms (docs/json.md)
         click.echo(f"{'note' if rows else 'no rows'}: {reason}", err=True)
 
@@ -145,7 +146,8 @@ def at_cmd(ctx, date: dt.date, as_json):
 
     table = Table("work", "status", "title", "why", box=None)
     for w in works:
-        table.add_row(w["work"], state_label(w["status"]), escape(shorten(w["title"], 60)), escape(shorten(w["reason"], 110)))
+        table.add_row(w.summary.work, state_label(w.status.state), escape(shorten(w.summary.title, 60)),
+                      escape(shorten(w.status.reason, 110)))
     console().print(table)
 
 
@@ -164,7 +166,7 @@ def timeline_cmd(ctx, work, lang, as_json):
         emit_json(t)
         return
     out = console()
-    lines = timeline_lines(t, check_lang(lang, corpus.load(wid).root.get("lang") or "kk"))
+    lines = timeline_lines(t.to_json(), check_lang(lang, corpus.load(wid).root.get("lang") or "kk"))
     out.print(f"[bold]{escape(lines[0][0])}[/]")
     for text, tail in lines[1:]:
         out.print(escape(text) + (f"  [dim]{escape(tail)}[/]" if tail and text.startswith("  ") else

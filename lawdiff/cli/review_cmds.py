@@ -11,11 +11,12 @@ from rich.markup import escape
 from lawdiff import LawdiffError, api
 from lawdiff import review as R
 from lawdiff.render.review_html import render_review_html
-from lawdiff.render.review_text import change_from_json, redline_body, render_review_text, summary_line
-from lawdiff.render.labels import LANGS, check_lang
+from lawdiff.render.review_text import redline_body, render_review_text, summary_line
 from lawdiff.render.textconv import textconv
 from lawdiff.repo_init import init_corpus
-from lawdiff.cli.common import (DATE, as_known_on_option, console, get_corpus, output_file, print_work_header,
+from lawdiff.results import HistoryVersion
+from lawdiff.render.labels import LANGS, check_lang
+from lawdiff.cli.common import (DATE, as_known_on_option, bound_text, console, get_corpus, output_file, print_work_header,
                                 state_label, write_output)
 from lawdiff.cli.group import cli, emit_json
 
@@ -24,15 +25,6 @@ from lawdiff.cli.group import cli, emit_json
 def _colour() -> bool:
     out = console()
     return out.is_terminal and out.color_system is not None
-
-
-def _bound(b: dict | None, open_end: str = "open") -> str:
-    """A bound from its JSON: the date, or "undetermined, not before …"."""
-    if b is None:
-        return open_end
-    if b["date"]:
-        return b["date"]
-    return f"undetermined, not before {b['earliest']}" if b["earliest"] else "undetermined"
 
 
 @cli.command("diff")
@@ -69,12 +61,11 @@ def diff_cmd(ctx, works, d1, d2, when, provision, ignore_quotes, html_file, as_j
             raise LawdiffError("--from/--to compare one work on two dates; for two works use --at")
         result = R.diff_works(corpus, api.resolve(corpus, works[0]), api.resolve(corpus, works[1]), at=when,
                               provision=provision, ignore_quotes=ignore_quotes)
-    result.known_as_of = getattr(corpus, "known_as_of", None)
     lang = check_lang(lang, result.new.lang)
     if html_file:
         write_output(html_file, render_review_html(result, lang).encode("utf-8"), "--html")
     if as_json:
-        emit_json(result.to_json())
+        emit_json(result)
     elif html_file:
         click.echo(f"wrote {html_file}: {summary_line(result, lang)}")
     else:
@@ -92,42 +83,43 @@ def log_cmd(ctx, work, provision, every, as_json):
     """Every version of WORK's provisions: interval, the act that made it, and the redline."""
     corpus = get_corpus(ctx)
     result = R.history(corpus, api.resolve(corpus, work), provision, every=every)
-    result["known_as_of"] = getattr(corpus, "known_as_of", None)
     if as_json:
         emit_json(result)
         return
     out = console()
-    colour = _colour()
-    print_work_header(out, result, with_status=False)
-    if not result["provisions"]:
+    print_work_header(out, result)
+    if not result.provisions:
         out.print("No provision has more than one version (--all lists every provision).")
-    for p in result["provisions"]:
-        out.print(f"\n[bold]{escape(p['label'])}[/] [cyan]\\[{escape(p['provision'])}][/]")
-        for v in p["versions"]:
-            who = f"by {v['by']}" if v["by"] else f"original wording of {result['work']}"
-            if v["absent"]:
-                who += " (not in the corpus)"
-            out.print(f"  {v['n']}. {escape(who)}")
-            out.print(f"     from  {escape(_bound(v['from']))} — [dim]{escape(v['from']['reason'])}[/]")
-            until = _bound(v["until"], "open")
-            why = f" ({v['ends_by']})" if v["until"] and v["ends_by"] else ""
-            if v["ended_by"]:
-                why = f" (replaced: {v['ended_by']})"
-            reason = f" — [dim]{escape(v['until']['reason'])}[/]" if v["until"] else ""
-            out.print(f"     until {escape(until)}{why}{reason}")
-            if v["redline"] is None:
-                text = v["text"] if v["text"] is not None else "<wording not in the corpus>"
-                price = f" | {v['price']}" if v["price"] else ""
-                out.print(f"     {escape(text)}{price}", soft_wrap=True)
-                continue
-            change = change_from_json(v["redline"])
-            if change.kind == R.NOT_IN_CORPUS:
-                out.print("     (the wording before is not in the corpus)")
-                out.print(f"     {escape(v['text'] or '<wording not in the corpus>')}", soft_wrap=True)
-            elif change.kind == R.UNCHANGED:
-                out.print("     (same wording as before)")
-            else:
-                click.echo("\n".join("   " + line for line in redline_body(change, colour)))
+    for p in result.provisions:
+        out.print(f"\n[bold]{escape(p.label)}[/] [cyan]\\[{escape(p.eid)}][/]")
+        for v in p.versions:
+            _print_version(out, v, result.work)
+
+
+def _print_version(out, v: HistoryVersion, work: str) -> None:
+    """One version of a provision in ``log``: who gave it, its bounds, its text or redline."""
+    who = f"by {v.by}" if v.by else f"original wording of {work}"
+    if v.absent:
+        who += " (not in the corpus)"
+    out.print(f"  {v.n}. {escape(who)}")
+    out.print(f"     from  {escape(bound_text(v.start))} — [dim]{escape(v.start.reason)}[/]")
+    why = f" ({v.ends_by})" if v.end and v.ends_by else ""
+    if v.ended_by:
+        why = f" (replaced: {v.ended_by})"
+    reason = f" — [dim]{escape(v.end.reason)}[/]" if v.end else ""
+    out.print(f"     until {escape(bound_text(v.end, 'open'))}{why}{reason}")
+    change = v.redline
+    if change is None:
+        text = v.text if v.text is not None else "<wording not in the corpus>"
+        price = f" | {v.price:f}" if v.price is not None else ""
+        out.print(f"     {escape(text)}{price}", soft_wrap=True)
+    elif change.kind == R.NOT_IN_CORPUS:
+        out.print("     (the wording before is not in the corpus)")
+        out.print(f"     {escape(v.text or '<wording not in the corpus>')}", soft_wrap=True)
+    elif change.kind == R.UNCHANGED:
+        out.print("     (same wording as before)")
+    else:
+        click.echo("\n".join("   " + line for line in redline_body(change, _colour())))
 
 
 @cli.command("blame")
@@ -141,19 +133,18 @@ def blame_cmd(ctx, work, when, provision, as_json):
     """Each provision of WORK in force at a date, with the act and date of its current wording."""
     corpus = get_corpus(ctx)
     result = R.blame(corpus, api.resolve(corpus, work), when, provision)
-    result["known_as_of"] = getattr(corpus, "known_as_of", None)
     if as_json:
         emit_json(result)
         return
     out = console()
     print_work_header(out, result)
-    for p in result["provisions"]:
-        state = "" if p["status"] == result["status"] else f"  ({state_label(p['status'])})"
-        out.print(f"[cyan]{escape(p['provision'])}[/]  {escape(p['act'])}  since {escape(_bound(p['since']))}{state}")
-        text = p["text"] if p["text"] is not None else "<wording not in the corpus>"
-        price = f" | {p['price']}" if p["price"] else ""
+    for p in result.provisions:
+        state = "" if p.status.state == result.status.state else f"  ({state_label(p.status.state)})"
+        out.print(f"[cyan]{escape(p.eid)}[/]  {escape(p.act)}  since {escape(bound_text(p.start))}{state}")
+        text = p.text if p.text is not None else "<wording not in the corpus>"
+        price = f" | {p.price:f}" if p.price is not None else ""
         out.print(f"    {escape(text)}{price}", soft_wrap=True)
-    if any(p["status"] == "uncertain" for p in result["provisions"]):
+    if any(p.status.state == "uncertain" for p in result.provisions):
         out.print("[magenta]uncertain[/]: two wordings compete where the date of a change is undetermined; both are listed.")
 
 

@@ -38,7 +38,7 @@ def verify_cmd(ctx, work, official: Path, when, excerpt, html_file, as_json):
     if html_file:
         write_output(html_file, render_verification_html(result).encode("utf-8"), "--html")
     if as_json:
-        emit_json(result.to_json())
+        emit_json(result)
     else:
         out = console()
         colour = out.is_terminal and out.color_system is not None

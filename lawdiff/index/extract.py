@@ -12,10 +12,16 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
 
 from lawdiff import time as T
 from lawdiff.model import version as V
 from lawdiff.model.act import Act
+
+if TYPE_CHECKING:
+    from lawdiff.records import Lookup
 
 _SUFFIX = re.compile(r"\s+(қаласы|ауданы|облысы)$", re.I)
 
@@ -33,19 +39,25 @@ def place_query_key(query: str) -> str:
 
 # -- bounds and intervals as JSON ---------------------------------------------------------------
 
-def _bound_json(b: T.Bound | None):
+#: A bound as the index stores it: [date, earliest, reason, default] (None for an open end).
+BoundRow = list[Any]
+
+
+def _bound_json(b: T.Bound | None) -> BoundRow | None:
     if b is None:
         return None
     return [b.date.isoformat() if b.date else None, b.earliest.isoformat() if b.earliest else None,
             b.reason, b.default]
 
 
-def _bound(data) -> T.Bound | None:
-    if data is None:
-        return None
+def _bound(data: BoundRow) -> T.Bound:
     d, earliest, reason, default = data
     return T.Bound(dt.date.fromisoformat(d) if d else None,
                    dt.date.fromisoformat(earliest) if earliest else None, reason, default)
+
+
+def _end(data: BoundRow | None) -> T.Bound | None:
+    return None if data is None else _bound(data)
 
 
 def work_interval_json(wi: T.WorkInterval) -> str:
@@ -54,7 +66,7 @@ def work_interval_json(wi: T.WorkInterval) -> str:
 
 def work_interval_from_json(text: str) -> T.WorkInterval:
     start, end, end_state = json.loads(text)
-    return T.WorkInterval(_bound(start), _bound(end), V.State(end_state))
+    return T.WorkInterval(_bound(start), _end(end), V.State(end_state))
 
 
 def interval_json(vi: T.VersionInterval) -> str:
@@ -64,7 +76,11 @@ def interval_json(vi: T.VersionInterval) -> str:
 
 def interval_from_json(text: str) -> T.VersionInterval:
     start, end, end_state, by, absent, competing = json.loads(text)
-    return T.VersionInterval(_bound(start), _bound(end), V.State(end_state), by, absent, competing)
+    return T.VersionInterval(_bound(start), _end(end), V.State(end_state), by, absent, competing)
+
+
+#: One row of an index table, in the table's column order.
+Row = tuple[Any, ...]
 
 
 # -- one work -------------------------------------------------------------------------------------
@@ -73,16 +89,16 @@ def interval_from_json(text: str) -> T.VersionInterval:
 class Extract:
     """The rows of every table for one work file (see :mod:`lawdiff.index.schema`)."""
 
-    work: tuple
-    aliases: list[tuple] = field(default_factory=list)
-    intervals: list[tuple] = field(default_factory=list)
-    versions: list[tuple] = field(default_factory=list)
-    tariff_rows: list[tuple] = field(default_factory=list)
-    events: list[tuple] = field(default_factory=list)
+    work: Row
+    aliases: list[Row] = field(default_factory=list)
+    intervals: list[Row] = field(default_factory=list)
+    versions: list[Row] = field(default_factory=list)
+    tariff_rows: list[Row] = field(default_factory=list)
+    events: list[Row] = field(default_factory=list)
     deps: set[str] = field(default_factory=set)
 
 
-def extract(act: Act, rel: str, lookup) -> Extract:
+def extract(act: Act, rel: str, lookup: Lookup) -> Extract:
     """Every row the index keeps for ``act`` (stored at ``rel``); ``lookup`` loads the amending
     acts whose entry into force bounds its versions."""
     from lawdiff.records import row_json, work_summary
@@ -103,7 +119,7 @@ def extract(act: Act, rel: str, lookup) -> Extract:
     out.aliases = [(rel, a.get("scheme"), a.text or "") for a in act.root.iterfind("meta/alias")]
     numbers: dict[str, int] = {}
 
-    def interval_no(el) -> int:
+    def interval_no(el: etree._Element) -> int:
         key = interval_json(T.version_interval(act, el, lookup, wi))
         if key not in numbers:
             numbers[key] = len(numbers)

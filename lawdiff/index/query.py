@@ -9,12 +9,17 @@ from them here by the same functions.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from lawdiff.index.extract import interval_from_json, place_query_key, work_interval_from_json
 from lawdiff.index.store import Index, check_no_errors
 
+if TYPE_CHECKING:
+    from lawdiff.records import Record, TariffSource
+    from lawdiff.time import WorkInterval
 
-def work_rows(index: Index) -> list[tuple[dict, object]]:
+
+def work_rows(index: Index) -> list[tuple[Record, WorkInterval]]:
     """(summary, work interval) of every work, in corpus order."""
     check_no_errors(index)
     return [(json.loads(s), work_interval_from_json(i))
@@ -29,10 +34,11 @@ def resolve_hits(index: Index, query: str) -> list[str]:
         "ORDER BY sort_key", (query, query, query))]
 
 
-def tariff_sources(index: Index, place: str, known_name: str | None) -> list[tuple]:
+def tariff_sources(index: Index, place: str, known_name: str | None) -> list[TariffSource]:
     """(work id, setting, work interval, [(row record, version interval)]) of every tariff act
     whose place is ``place`` (or the gazetteer's ``known_name`` for it), in corpus order."""
     check_no_errors(index, marker_only=True)
+    args: tuple[str, ...]
     if known_name is not None:
         where, args = "place_key = ?", (known_name.casefold(),)
     else:

@@ -22,9 +22,13 @@ import hashlib
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from lawdiff import LawdiffError
 from lawdiff.index import schema
+
+if TYPE_CHECKING:
+    from lawdiff.corpus import Corpus
 
 DIR_NAME = ".lawdiff"
 FILE_NAME = "index.sqlite"
@@ -57,7 +61,7 @@ def scan(root: Path) -> dict[str, tuple[int, int]]:
 class Index:
     """An open, current index of one corpus (use :func:`open_index`)."""
 
-    def __init__(self, corpus, conn: sqlite3.Connection):
+    def __init__(self, corpus: Corpus, conn: sqlite3.Connection) -> None:
         self.corpus = corpus
         self.conn = conn
 
@@ -112,7 +116,7 @@ def _create(conn: sqlite3.Connection) -> None:
         raise
 
 
-def open_index(corpus, rebuild: bool = False) -> Index | None:
+def open_index(corpus: Corpus, rebuild: bool = False) -> Index | None:
     """The corpus's index, brought up to date with the files; None when it cannot be used
     (switched off, a corpus read from git history, a directory that cannot be written)."""
     if os.environ.get(ENV_SWITCH, "").lower() == "off" or getattr(corpus, "known_as_of", None) is not None:
@@ -167,7 +171,7 @@ def check_no_errors(index: Index, marker_only: bool = False) -> None:
         raise LawdiffError(f"{row[0]}: could not be indexed; run lawdiff index --rebuild")
 
 
-def stats(index: Index) -> dict:
+def stats(index: Index) -> dict[str, Any]:
     """What the index holds, for ``lawdiff index``."""
     conn = index.conn
     count = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]

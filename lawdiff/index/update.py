@@ -8,8 +8,11 @@ refresh killed half-way leaves the old index, which the next command finds stale
 
 from __future__ import annotations
 
+import sqlite3
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lawdiff import LawdiffError
 from lawdiff.index import schema
@@ -17,12 +20,16 @@ from lawdiff.index.extract import Extract, extract, sort_key
 from lawdiff.index.store import RACY_NS, Index, file_sha, scan
 from lawdiff.model import xmlio
 
+if TYPE_CHECKING:
+    from lawdiff.model.act import Act
 
-def _stored(conn) -> dict[str, tuple[int, int, str]]:
+
+def _stored(conn: sqlite3.Connection) -> dict[str, tuple[int, int, str]]:
     return {f: (size, mtime, sha) for f, size, mtime, sha in conn.execute("SELECT file, size, mtime_ns, sha FROM files")}
 
 
-def _plan(index: Index, current: dict[str, tuple[int, int]], stored: dict[str, tuple[int, int, str]]):
+def _plan(index: Index, current: dict[str, tuple[int, int]],
+          stored: dict[str, tuple[int, int, str]]) -> tuple[dict[str, bytes], dict[str, str], list[str]]:
     """(files to re-index with their bytes, stamps to renew, files removed)."""
     root = Path(index.corpus.root)
     changed: dict[str, bytes] = {}
@@ -63,7 +70,7 @@ def refresh(index: Index) -> int:
     return n
 
 
-def _dependents(conn, files: list[str], new_ids: set[str]) -> set[str]:
+def _dependents(conn: sqlite3.Connection, files: list[str], new_ids: set[str]) -> set[str]:
     """Files whose answers are computed from the works held by ``files`` (old or new ids)."""
     ids = set(new_ids)
     for chunk in _chunks(files):
@@ -76,15 +83,14 @@ def _dependents(conn, files: list[str], new_ids: set[str]) -> set[str]:
     return out
 
 
-def _chunks(items: list[str], n: int = 500):
+def _chunks(items: list[str], n: int = 500) -> Iterator[list[str]]:
     for i in range(0, len(items), n):
         yield items[i:i + n]
 
 
-def _apply(index: Index, current, changed: dict[str, bytes], renew: dict[str, str], removed: list[str]) -> int:
+def _apply(index: Index, current: dict[str, tuple[int, int]], changed: dict[str, bytes], renew: dict[str, str], removed: list[str]) -> int:
     from lawdiff.records import Lookup
     from lawdiff.model import xmlio
-    from lawdiff.model.act import Act
 
     conn = index.conn
     now = time.time_ns()
@@ -123,15 +129,16 @@ def _apply(index: Index, current, changed: dict[str, bytes], renew: dict[str, st
         conn.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
                      (rel, size, _trusted(mtime, now), file_sha(data), errors.get(rel),
                       int(b"<tariffs" in data), sort_key(rel)))
-        if acts[rel] is not None:
+        act = acts[rel]
+        if act is not None:
             try:
-                _insert(conn, extract(acts[rel], rel, lookup))
+                _insert(conn, extract(act, rel, lookup))
             except LawdiffError as exc:
                 conn.execute("UPDATE files SET error = ? WHERE file = ?", (str(exc), rel))
     return len(todo)
 
 
-def _checked(data: bytes, root: Path, rel: str):
+def _checked(data: bytes, root: Path, rel: str) -> Act:
     """The work in ``data``, checked as the corpus reader checks it: valid against the schema,
     its id matching its path (an error otherwise, like a parse error)."""
     from lawdiff.model.act import Act
@@ -149,7 +156,7 @@ def _trusted(mtime_ns: int, now_ns: int) -> int:
     return mtime_ns if now_ns - mtime_ns > RACY_NS else -1
 
 
-def _insert(conn, ex: Extract) -> None:
+def _insert(conn: sqlite3.Connection, ex: Extract) -> None:
     conn.execute(f"INSERT INTO works VALUES ({','.join('?' * len(ex.work))})", ex.work)
     conn.executemany("INSERT INTO aliases VALUES (?, ?, ?)", ex.aliases)
     conn.executemany("INSERT INTO intervals VALUES (?, ?, ?)", ex.intervals)

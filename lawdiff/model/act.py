@@ -34,7 +34,7 @@ class Event:
     by_date: dt.date | None = None
     target: str | None = None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, str | None]:
         return {"kind": self.kind, "date": _iso(self.date), "rule": self.rule, "by": self.by,
                 "by_date": _iso(self.by_date), "target": self.target, "origin": self.origin,
                 "source": self.source}
@@ -79,7 +79,8 @@ class Act:
         return self.meta("number") or ""
 
     @property
-    def date(self) -> dt.date:
+    def date(self) -> dt.date | None:
+        """The date of adoption (None when the text does not state it)."""
         return _date(self.meta("date"))
 
     @property
@@ -109,7 +110,10 @@ class Act:
         period = self.root.find("meta/period")
         if period is None:
             return None
-        return _date(period.get("from")), _date(period.get("until")), period.get("source")
+        start, until = _date(period.get("from")), _date(period.get("until"))
+        if start is None or until is None:    # the schema requires both
+            raise LawdiffError(f"{self.id}: meta/period needs from and until")
+        return start, until, period.get("source") or ""
 
     # -- lifecycle ------------------------------------------------------------------------
     def events(self) -> list[Event]:

@@ -109,7 +109,8 @@ def _canonicalise(el: etree._Element) -> None:
 def serialise(root: etree._Element) -> bytes:
     """Canonical bytes of a work document (mutates attribute order and whitespace only)."""
     _canonicalise(root)
-    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    data: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    return data
 
 
 @dataclass(frozen=True)

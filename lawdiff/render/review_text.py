@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from lawdiff.diff import ADDED, CHANGED, REMOVED, Change, WordOp
+from lawdiff.diff import ADDED, CHANGED, REMOVED, Change
 from lawdiff.render.document_text import condition_text
 from lawdiff.render.labels import Message, label
 from lawdiff.review.compare import Alternative, Entry, Review, SideInfo
 from lawdiff.review.readings import NOT_IN_CORPUS, UNCERTAIN, UNCHANGED, Reading
 
 # =============================================================================== rendering
-
-
-def change_from_json(data: dict) -> Change:
-    """A :class:`~lawdiff.diff.Change` back from its JSON (for printing stored redlines)."""
-    price = data.get("price") or {}
-    row = data.get("row") or {}
-    unit = price.get("unit") or {}
-    dec = lambda v: Decimal(v) if v is not None else None  # noqa: E731
-    return Change(data["provision"], data["kind"], data["old"], data["new"],
-                  [WordOp(o["op"], o["text"]) for o in data["ops"]], data.get("label", ""),
-                  dec(price.get("old")), dec(price.get("new")), row.get("old"), row.get("new"),
-                  unit.get("old"), unit.get("new"))
 
 
 def redline_body(change: Change, color: bool, lang: str = "en") -> list[str]:

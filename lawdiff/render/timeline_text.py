@@ -38,12 +38,12 @@ def timeline_lines(t: dict, lang: str) -> list[tuple[str, str]]:
         origin = coded(lang, "origin", e["origin"])
         source = e["source"] if len(e["source"]) <= 100 else e["source"][:99] + "…"
         out.append((f"  {coded(lang, 'event', e['kind']):<18} {when:<22}{extra}{target}", f"[{origin}] {source}"))
-    eif = t["entry_into_force"]
+    eif = t["interval"]["from"]
     why = eif["reason"] if lang == "en" else _rule(t, lang)
     out.append((label(lang, "eif-line", bound=bound_text(eif, lang)), why))
-    if t["end"]:
-        end = t["end"]
-        out.append((label(lang, "end-line", state=state_label(lang, t["ends_by"]), bound=bound_text(end, lang)),
+    end = t["interval"]["until"]
+    if end:
+        out.append((label(lang, "end-line", state=state_label(lang, t["interval"]["ends_by"]), bound=bound_text(end, lang)),
                     end["reason"] if lang == "en" else ""))
     for c in t["changes"]:
         out.append(("  " + label(lang, "change-line", eid=c["eId"], by=c["by"], bound=bound_text(c["from"], lang)), ""))

@@ -108,7 +108,7 @@ class Entry:
         alts = []
         for alt, cond in zip(self.alternatives, self.conditions):
             alts.append({"condition": cond.text() if cond else "", **alt.to_json()})
-        return {"provision": self.eid, "kind": UNCERTAIN, "label": self.label, "old": None, "new": None,
+        return {"eId": self.eid, "kind": UNCERTAIN, "label": self.label, "old": None, "new": None,
                 "ops": [], "reason": self.reason, "old_version": None, "new_version": None,
                 "alternatives": alts}
 
@@ -351,7 +351,8 @@ def diff_dates(corpus: Corpus, work: str, d1: dt.date, d2: dt.date, *, provision
                                                "n": len(entries), "more": "" if full else Message("note-ended-full")}))
         if not full:
             entries = []
-    return Review("dates", before, after, entries, notes, ignore_quotes, ended=ended)
+    return Review("dates", before, after, entries, notes, ignore_quotes, ended=ended,
+                  known_as_of=getattr(corpus, "known_as_of", None))
 
 
 def diff_works(corpus: Corpus, work_a: str, work_b: str, *, at: dt.date | None = None,
@@ -375,7 +376,8 @@ def diff_works(corpus: Corpus, work_a: str, work_b: str, *, at: dt.date | None =
     for act in (ra.act, rb.act):
         if not act.complete:
             notes.append(Message("note-partial-work", {"work": act.id, "note": act.coverage_note}))
-    return Review("works", _info(ra, at, ua), _info(rb, at, ub), entries, notes, ignore_quotes)
+    return Review("works", _info(ra, at, ua), _info(rb, at, ub), entries, notes, ignore_quotes,
+                  known_as_of=getattr(corpus, "known_as_of", None))
 
 
 def _in_work(work: str, at: dt.date | None) -> Message:

@@ -6,7 +6,9 @@ import datetime as dt
 
 from lawdiff import LawdiffError, api
 from lawdiff.corpus import Corpus
-from lawdiff.diff import format_decimal, provision_label, row_label
+from lawdiff.time import Status
+from lawdiff.diff import provision_label, row_label
+from lawdiff.results import Blame, BlameLine, History, HistoryVersion, ProvisionHistory
 from lawdiff.citation import resolve_provision
 from lawdiff.model import version as V
 from lawdiff.review.compare import (
@@ -18,7 +20,7 @@ from lawdiff.review.readings import Side, WorkReader, is_under
 # =============================================================================== history
 
 
-def history(corpus: Corpus, work: str, provision: str | None = None, *, every: bool = False) -> dict:
+def history(corpus: Corpus, work: str, provision: str | None = None, *, every: bool = False) -> History:
     """Every version of the provisions of ``work`` (of one provision and what it holds, with
     ``provision``), each with its interval, the act that made it, and its redline against the
     version before. Without ``provision`` only provisions with a history are listed (more than
@@ -43,28 +45,26 @@ def history(corpus: Corpus, work: str, provision: str | None = None, *, every: b
         versions = side.candidates(eid)
         if not (provision or every) and len(versions) < 2 and not any(v.by for v in versions):
             continue
-        out, prev = [], None
+        out: list[HistoryVersion] = []
+        prev = None
         for n, v in enumerate(versions, 1):
             vi = v.interval
-            item = {"n": n, "act": v.by or act.id, "by": v.by, "ended_by": V.of(v.el).ended_by,
-                    "absent": v.absent, "text": v.text,
-                    "price": format_decimal(v.row.price) if v.row and not v.absent else None,
-                    "from": vi.start.to_json(), "until": vi.end.to_json() if vi.end else None,
-                    "ends_by": vi.end_state if vi.end else None, "redline": None}
-            if prev is not None:
-                item["redline"] = _compare(eid, prev, v, tariff_ids=False, ignore_quotes=False).to_json()
-            out.append(item)
+            out.append(HistoryVersion(
+                n=n, act=v.by or act.id, by=v.by, ended_by=V.of(v.el).ended_by, absent=v.absent,
+                text=v.text, price=v.row.price if v.row and not v.absent else None, start=vi.start, end=vi.end,
+                ends_by=vi.end_state if vi.end else None,
+                redline=None if prev is None else _compare(eid, prev, v, tariff_ids=False, ignore_quotes=False)))
             prev = v
         label = row_label(versions[-1].row) if versions[-1].row else provision_label(eid)
-        provisions.append({"provision": eid, "label": label, "versions": out})
-    return {"work": act.id, "title": act.title, "complete": act.complete, "coverage": act.coverage_note,
-            "provisions": provisions}
+        provisions.append(ProvisionHistory(eid=eid, label=label, versions=out))
+    return History(work=act.id, title=act.title, complete=act.complete, coverage=act.coverage_note,
+                   known_as_of=getattr(corpus, "known_as_of", None), provisions=provisions)
 
 
 # =============================================================================== blame
 
 
-def blame(corpus: Corpus, work: str, when: dt.date | None = None, provision: str | None = None) -> dict:
+def blame(corpus: Corpus, work: str, when: dt.date | None = None, provision: str | None = None) -> Blame:
     """For each provision in force on ``when`` (today if None): the act that gave its current
     wording and the date it took effect. Competing versions (status uncertain) are both listed."""
     when = when or dt.date.today()
@@ -75,12 +75,9 @@ def blame(corpus: Corpus, work: str, when: dt.date | None = None, provision: str
     if provision and not readings:
         api.show(corpus, act.id, when, provision)   # raises for an unknown provision
     st = reader.status(when)
-    rows = []
-    for r in readings:
-        vi = r.interval
-        rows.append({"provision": r.eid, "label": row_label(r.row) if r.row else provision_label(r.eid),
-                     "text": r.text, "price": format_decimal(r.row.price) if r.row and not r.absent else None,
-                     "status": r.status, "reason": r.reason, "act": r.by or act.id, "by": r.by,
-                     "since": vi.start.to_json(), "until": vi.end.to_json() if vi.end else None})
-    return {"work": act.id, "title": act.title, "at": when.isoformat(), **st.to_json(),
-            "complete": act.complete, "coverage": act.coverage_note, "provisions": rows}
+    rows = [BlameLine(eid=r.eid, label=row_label(r.row) if r.row else provision_label(r.eid), text=r.text,
+                      price=r.row.price if r.row and not r.absent else None, status=Status(r.status, r.reason),
+                      act=r.by or act.id, by=r.by, start=r.interval.start, end=r.interval.end)
+            for r in readings]
+    return Blame(work=act.id, title=act.title, at=when, status=st, complete=act.complete,
+                 coverage=act.coverage_note, known_as_of=getattr(corpus, "known_as_of", None), provisions=rows)

@@ -14,6 +14,7 @@ from lawdiff.render.document_html import document_article, stylesheet
 from lawdiff.render.labels import LABELS, LANG_NAMES, check_lang, coded, fmt_date, label
 from lawdiff.render.redline_html import label_html
 from lawdiff.render.review_html import render_review_html
+from lawdiff.results import WorkSummary, to_json
 from lawdiff.review.document import read_document
 from lawdiff.serve import BadRequest, parse_date
 
@@ -46,7 +47,7 @@ def _lang(default: str = "kk") -> str:
 def _page(template: str, lang: str, text_lang: str = "kk", **values):
     return render_template(template, lang=lang, t=LABELS[lang], css=Markup(stylesheet()), switch=_switch(lang),
                            label=label, coded=coded, fmt_date=fmt_date, bound=lambda b: _bound(b, lang),
-                           heading=lambda p: Markup(label_html(p["label"], p["provision"], lang, text_lang)),
+                           heading=lambda p: Markup(label_html(p["label"], p["eId"], lang, text_lang)),
                            **values)
 
 
@@ -82,11 +83,11 @@ def _with_switch(page: str, lang: str) -> str:
     return lxml.html.tostring(doc, doctype="<!DOCTYPE html>", encoding="unicode", method="html")
 
 
-def _search(works: list[dict], q: str) -> list[dict]:
+def _search(works: list[WorkSummary], q: str) -> list[WorkSummary]:
     """Works whose title, number, place, type or id hold every word of ``q`` (any case)."""
     words = q.casefold().split()
-    def hay(w):
-        return " ".join(str(w.get(k) or "") for k in ("title", "number", "place", "place_latin", "type", "work"))
+    def hay(w: WorkSummary) -> str:
+        return " ".join(str(v or "") for v in (w.title, w.number, w.place, w.place_latin, w.type, w.work))
     return [w for w in works if all(word in hay(w).casefold() for word in words)]
 
 
@@ -112,27 +113,27 @@ def register(app) -> None:
         q = request.args.get("q", "")
         shown = _search(works, q) if q else works
         corpus = _corpus()
-        langs = {w["work"]: corpus.load(w["work"]).root.get("lang") or "kk" for w in shown}
-        return _page("index.html", lang, works=shown, q=q, langs=langs)
+        langs = {w.work: corpus.load(w.work).root.get("lang") or "kk" for w in shown}
+        return _page("index.html", lang, works=to_json(shown), q=q, langs=langs)
 
     @app.get("/api/works")
     def api_works():
         works = api.list_works(_corpus())
         q = request.args.get("q", "")
-        return jsonify(_search(works, q) if q else works)
+        return jsonify(to_json(_search(works, q) if q else works))
 
     @app.get("/works/<path:work>/timeline")
     def timeline(work):
         corpus = _corpus()
         wid = _work(corpus, work)
-        data = api.timeline(corpus, wid)
+        data = api.timeline(corpus, wid).to_json()
         doc = read_document(corpus, wid, dt.date.today())
         return _page("timeline.html", _lang(doc.lang), doc.lang, data=data, doc=doc)
 
     @app.get("/api/works/<path:work>/timeline")
     def api_timeline(work):
         corpus = _corpus()
-        return jsonify(api.timeline(corpus, _work(corpus, work)))
+        return jsonify(api.timeline(corpus, _work(corpus, work)).to_json())
 
     def _date_diff(work):
         """The redline the page and its /api/ twin both show, from the query's from/to/provision."""
@@ -157,8 +158,8 @@ def register(app) -> None:
         wid = _work(corpus, work)
         when = parse_date(request.args.get("at"), dt.date.today())
         provision = request.args.get("provision") or None
-        data = R.history(corpus, wid, provision)
-        blame = R.blame(corpus, wid, when, provision)
+        data = R.history(corpus, wid, provision).to_json()
+        blame = R.blame(corpus, wid, when, provision).to_json()
         doc = read_document(corpus, wid, when)
         return _page("history.html", _lang(doc.lang), doc.lang, data=data, blame=blame, doc=doc,
                      provision=provision or "")
@@ -166,13 +167,13 @@ def register(app) -> None:
     @app.get("/api/works/<path:work>/history")
     def api_history(work):
         corpus = _corpus()
-        return jsonify(R.history(corpus, _work(corpus, work), request.args.get("provision") or None))
+        return jsonify(R.history(corpus, _work(corpus, work), request.args.get("provision") or None).to_json())
 
     @app.get("/api/works/<path:work>/blame")
     def api_blame(work):
         corpus = _corpus()
         when = parse_date(request.args.get("at"), dt.date.today())
-        return jsonify(R.blame(corpus, _work(corpus, work), when, request.args.get("provision") or None))
+        return jsonify(R.blame(corpus, _work(corpus, work), when, request.args.get("provision") or None).to_json())
 
     @app.get("/compare")
     def compare():
@@ -209,7 +210,7 @@ def register(app) -> None:
         corpus = _corpus()
         wid = _work(corpus, work)
         when = parse_date(request.args.get("at"), dt.date.today())
-        return jsonify(api.show(corpus, wid, when, request.args.get("provision") or None))
+        return jsonify(api.show(corpus, wid, when, request.args.get("provision") or None).to_json())
 
 
 def _article_html(doc, lang: str, ids: bool) -> str:

@@ -57,7 +57,7 @@ def _publish_308(corpus):
 
 
 def _leaves(corpus, when):
-    return {p["eId"]: p["text"] for p in api.show(corpus, W379, when)["provisions"]}
+    return {p.eid: p.text for p in api.show(corpus, W379, when).provisions}
 
 
 def test_synthetic_every_operation_exact_texts(synthetic):
@@ -152,8 +152,8 @@ def test_real_corpus_partial_result(real):
     apply_act(real, A308)
     assert validate_file(real.path(W379)) == []
     _publish_308(real)
-    before = api.show(real, W379, BEFORE)
-    after = api.show(real, W379, AFTER)
+    before = api.show(real, W379, BEFORE).to_json()
+    after = api.show(real, W379, AFTER).to_json()
     rules_before = {p["eId"]: p for p in before["provisions"] if p["eId"].startswith("att_1")}
     rules_after = {p["eId"]: p for p in after["provisions"] if p["eId"].startswith("att_1")}
     # before 308: the wordings it replaced are not in the corpus
@@ -165,7 +165,7 @@ def test_real_corpus_partial_result(real):
     assert rules_after["att_1__para_35__subpara_5__part_1__indent_1"]["text"] == "мониторинг журналы."
     # other provisions of the Rules: not in the corpus (not "did not exist")
     other = api.show(real, W379, AFTER, "att_1__para_3")
-    assert other["status"] == "not-in-corpus"
+    assert other.status.state == "not-in-corpus"
     # from 01.07.2023 the Rules are repealed with the order
     gone = api.show(real, W379, dt.date(2023, 7, 1))
-    assert gone["status"] == "repealed" and gone["provisions"] == []
+    assert gone.status.state == "repealed" and gone.provisions == []

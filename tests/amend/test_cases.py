@@ -31,7 +31,7 @@ def run_case(case, tmp_path):
 
 
 def in_force(corpus, work, when):
-    return [(p["eId"], p["text"]) for p in api.show(corpus, work, when)["provisions"]]
+    return [(p.eid, p.text) for p in api.show(corpus, work, when).provisions]
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
