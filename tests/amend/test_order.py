@@ -36,11 +36,11 @@ def answers(case, corpus):
     """What `lawdiff at` and `lawdiff show` answer on each date the case names and on each
     act's date (the texts in force, their status and reasons)."""
     days = sorted({*case.expected, *(a.earliest for a in case.acts)})
-    return {d: (api.works_at(corpus, d), api.show(corpus, case.base, d)["provisions"]) for d in days}
+    return {d: (api.works_at(corpus, d), api.show(corpus, case.base, d).to_json()["provisions"]) for d in days}
 
 
 def in_force(corpus, work, when):
-    return [(p["eId"], p["text"]) for p in api.show(corpus, work, when)["provisions"]]
+    return [(p["eId"], p["text"]) for p in api.show(corpus, work, when).to_json()["provisions"]]
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])

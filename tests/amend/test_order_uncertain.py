@@ -23,7 +23,7 @@ ORDERED = DATA / "order" / "synthetic_undetermined_ordered.txt"
 
 def _answers(corpus, work, when):
     """{text: status} of clause 2's wordings that may be in force on ``when``."""
-    return {p["text"]: p["status"] for p in api.show(corpus, work, when)["provisions"]}
+    return {p["text"]: p["status"] for p in api.show(corpus, work, when).to_json()["provisions"]}
 
 
 def _applied(path, tmp_path, reverse=False):
@@ -47,7 +47,7 @@ def test_unknown_order_answers_uncertain_with_both_wordings(tmp_path):
     late = _answers(corpus, case.base, dt.date(2024, 7, 1))
     assert late[TWICE] == "uncertain" and late[QUARTER] == "uncertain", late
     assert "in-force" not in late.values()
-    reason = next(p["reason"] for p in api.show(corpus, case.base, dt.date(2024, 7, 1))["provisions"]
+    reason = next(p["reason"] for p in api.show(corpus, case.base, dt.date(2024, 7, 1)).to_json()["provisions"]
                   if p["text"] == QUARTER)
     assert "which took effect first is not known" in reason and case.acts[0].work in reason
 
@@ -82,6 +82,6 @@ def test_dates_that_contradict_the_order_held_are_not_answered_as_certain(tmp_pa
     # published 20.06.2024: in force 01.07.2024, after act 6 (01.06.2024), though the
     # corpus holds act 5's wording before act 6's
     record_event(corpus, case.acts[0].work, "published", dt.date(2024, 6, 20), "synthetic: published 20.06.2024")
-    provisions = api.show(corpus, case.base, dt.date(2024, 7, 15))["provisions"]
+    provisions = api.show(corpus, case.base, dt.date(2024, 7, 15)).to_json()["provisions"]
     assert {p["status"] for p in provisions} == {"uncertain"}
     assert any("applied again in date order" in p["reason"] for p in provisions), provisions
