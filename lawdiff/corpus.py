@@ -144,9 +144,12 @@ class Corpus:
 
     # -- writing ----------------------------------------------------------------------------
     def transaction(self, *, commit: bool = True, wait: bool = False):
-        """A write to this corpus: one commit or nothing (see :mod:`lawdiff.transaction`)."""
+        """A write to this corpus: one commit or nothing (see :mod:`lawdiff.transaction`);
+        the derived index is updated inside it."""
+        from lawdiff.index.hooks import register
         from lawdiff.transaction import Transaction
 
+        register()
         return Transaction(self, commit=commit, wait=wait)
 
     def lock(self, wait: bool = False) -> contextlib.AbstractContextManager[None]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from lawdiff import LawdiffError
 from lawdiff.index import schema
 from lawdiff.index.extract import Extract, extract, sort_key
-from lawdiff.index.store import RACY_NS, Index, file_sha, scan
+from lawdiff.index.store import RACY_NS, Index, file_sha, scan, stamp
 from lawdiff.model import xmlio
 
 
@@ -44,23 +44,69 @@ def _plan(index: Index, current: dict[str, tuple[int, int]], stored: dict[str, t
     return changed, renew, removed
 
 
-def refresh(index: Index) -> int:
-    """Re-index what changed since the last open; the number of files re-indexed."""
+def refresh(index: Index, key: str | None = None) -> int:
+    """Compare every work file's stamp, re-index what changed, and store ``key`` (the corpus
+    state the comparison started from, :mod:`lawdiff.index.state`); the number of files
+    re-indexed."""
     conn = index.conn
     current = scan(index.corpus.root)
     changed, renew, removed = _plan(index, current, _stored(conn))
-    if not (changed or renew or removed):
+    if not (changed or renew or removed) and stored_key(conn) == key:
         return 0
+    return _locked(index, lambda: scan(index.corpus.root), key=key, store_key=True)
+
+
+def refresh_files(index: Index, files: list[str], key: str | None = None, store_key: bool = False) -> int:
+    """Compare the stamps of ``files`` only (those an answer is read from, or those a write
+    changed) and re-index the changed ones with the works computed from them; with
+    ``store_key``, also record ``key`` as the state the index is current with."""
+    conn = index.conn
+    stamps = lambda: {rel: st for rel in files if (st := stamp(index.corpus.root, rel)) is not None}  # noqa: E731
+    stored = _stored_of(conn, files)
+    changed, renew, removed = _plan(index, stamps(), stored)
+    if not (changed or renew or removed) and not (store_key and stored_key(conn) != key):
+        return 0
+    return _locked(index, stamps, files=files, key=key, store_key=store_key)
+
+
+def _locked(index: Index, stamps, files: list[str] | None = None, key: str | None = None,
+            store_key: bool = False) -> int:
+    """Plan again under SQLite's write lock (another process may have just done the work),
+    apply, record the key, commit: a reader sees the index before or after."""
+    conn = index.conn
     conn.execute("BEGIN IMMEDIATE")
     try:
-        current = scan(index.corpus.root)
-        changed, renew, removed = _plan(index, current, _stored(conn))
+        current = stamps()
+        stored = _stored(conn) if files is None else _stored_of(conn, files)
+        changed, renew, removed = _plan(index, current, stored)
         n = _apply(index, current, changed, renew, removed)
+        if store_key:
+            set_key(conn, key)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     return n
+
+
+def stored_key(conn) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'state'").fetchone()
+    return row[0] if row else None
+
+
+def set_key(conn, key: str | None) -> None:
+    """Record the corpus state the index is current with (None: unknown, compare every stamp)."""
+    conn.execute("DELETE FROM meta WHERE key = 'state'")
+    if key is not None:
+        conn.execute("INSERT INTO meta VALUES ('state', ?)", (key,))
+
+
+def _stored_of(conn, files: list[str]) -> dict[str, tuple[int, int, str]]:
+    out = {}
+    for chunk in _chunks(sorted(set(files))):
+        out.update((f, (size, mtime, sha)) for f, size, mtime, sha in conn.execute(
+            f"SELECT file, size, mtime_ns, sha FROM files WHERE file IN ({','.join('?' * len(chunk))})", chunk))
+    return out
 
 
 def _dependents(conn, files: list[str], new_ids: set[str]) -> set[str]:
@@ -160,7 +206,7 @@ def _insert(conn, ex: Extract) -> None:
     conn.executemany("INSERT INTO deps VALUES (?, ?)", [(rel, d) for d in sorted(ex.deps)])
 
 
-def rebuild(index: Index) -> int:
+def rebuild(index: Index, key: str | None = None) -> int:
     """Index every file again from scratch; the number of files indexed."""
     conn = index.conn
     conn.execute("BEGIN IMMEDIATE")
@@ -170,6 +216,7 @@ def rebuild(index: Index) -> int:
         current = scan(index.corpus.root)
         changed, _, _ = _plan(index, current, {})
         n = _apply(index, current, changed, {}, [])
+        set_key(conn, key)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
