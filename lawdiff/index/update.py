@@ -27,9 +27,9 @@ def _plan(index: Index, current: dict[str, tuple[int, int]], stored: dict[str, t
     root = Path(index.corpus.root)
     changed: dict[str, bytes] = {}
     renew: dict[str, str] = {}
-    for rel, stamp in current.items():
+    for rel, seen in current.items():
         old = stored.get(rel)
-        if old is not None and (old[0], old[1]) == stamp:
+        if old is not None and (old[0], old[1]) == seen:
             continue
         try:
             data = xmlio.read_regular(root / rel)
