@@ -33,8 +33,8 @@ def _check_files(index: Index, files: list[str]) -> None:
 
 
 def work_rows(index: Index) -> list[tuple[dict, object]]:
-    """(summary, work interval) of every work, in corpus order."""
-    _check_files(index, [r[0] for r in index.conn.execute("SELECT file FROM files")])
+    """(summary, work interval) of every work, in corpus order (open the index with
+    ``full=True`` for this answer: it is every work, so every stamp is to be compared)."""
     check_no_errors(index)
     return [(json.loads(s), work_interval_from_json(i))
             for s, i in index.conn.execute("SELECT summary, interval FROM works ORDER BY sort_key")]

@@ -20,7 +20,8 @@ removed or renamed by hand and not staged. For those, the decision is:
 
 - every answer first checks the stamps of the files it is read from (the tariff acts of the
   place asked about and the acts their versions depend on; the works a short id names), so an
-  edit of a file that is part of the answer is always seen;
+  edit of a file that is part of the answer is always seen; ``ls`` and ``at``, whose answer is
+  every work, compare every stamp and walk the folders;
 - an unstaged change that would bring a file *into* an answer (a work whose place or number
   was edited in place, a file copied in by hand) is seen once git sees it (``git add``, a
   commit) or after ``lawdiff index``, which compares every stamp;

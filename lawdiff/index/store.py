@@ -142,7 +142,7 @@ def open_index(corpus, rebuild: bool = False, full: bool = False) -> Index | Non
                 if not _usable(conn):
                     _create(conn)
                 index = Index(corpus, conn)
-                _bring_up_to_date(index, rebuild, full)
+                bring_up_to_date(index, rebuild, full)
                 return index
             except sqlite3.DatabaseError:
                 # not a database, damaged, or of another version: start again from the XML
@@ -156,7 +156,9 @@ def open_index(corpus, rebuild: bool = False, full: bool = False) -> Index | Non
     return None
 
 
-def _bring_up_to_date(index: Index, rebuild: bool, full: bool) -> None:
+def bring_up_to_date(index: Index, rebuild: bool = False, full: bool = False) -> None:
+    """Re-index what changed: every stamp compared when the corpus-state key moved (or with
+    ``full``), nothing otherwise; ``rebuild`` indexes every file from scratch."""
     from lawdiff.index import update
     from lawdiff.index.state import corpus_key
     from lawdiff import runtime
