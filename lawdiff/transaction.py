@@ -385,7 +385,7 @@ def _clean_staging(rt: Path) -> None:
 
 def pending(root: Path) -> bool:
     """Is there an interrupted write for :func:`recover` to complete or roll back?"""
-    return (root / runtime.NAME / runtime.JOURNAL).exists()
+    return runtime.has_journal(root)
 
 
 def recover(root: Path) -> str | None:

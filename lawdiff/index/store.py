@@ -166,7 +166,7 @@ def bring_up_to_date(index: Index, rebuild: bool = False, full: bool = False) ->
     root = Path(index.corpus.root)
     # A write stopped half-way (its journal still there) is completed or rolled back by the
     # next command; until then the files are not what git says: the key is not trusted.
-    key = None if os.path.exists(root / runtime.NAME / runtime.JOURNAL) else corpus_key(root)
+    key = None if runtime.has_journal(root) else corpus_key(root)
     if rebuild:
         update.rebuild(index, key)
     elif full or key is None or update.stored_key(index.conn) != key:
