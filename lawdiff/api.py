@@ -14,7 +14,9 @@ from lawdiff import LawdiffError
 from lawdiff import time as T
 from lawdiff.corpus import Corpus
 from lawdiff.ingest.issuers import find_place
+from lawdiff.model import version as V
 from lawdiff.model.act import Act, Event
+from lawdiff.model.version import State
 from lawdiff.model.ids import check_work_id
 from lawdiff.records import Lookup, row_json, work_summary
 
@@ -157,7 +159,7 @@ def tariffs_at(corpus: Corpus, when: dt.date, place: str, setting: str | None = 
             continue
         for record, vi in versions:
             st = T.interval_status(vi, work, when)
-            if st.state not in ("in-force", "in-force-unconfirmed", "uncertain"):
+            if not st.state.may_apply:
                 continue
             if not (_matches(service, record["service"]) and _matches(position, record["position"])):
                 continue
@@ -166,10 +168,10 @@ def tariffs_at(corpus: Corpus, when: dt.date, place: str, setting: str | None = 
                          "from_determined": vi.start.determined})
         if not any(r["work"] == work_id for r in rows):
             st = T.status_at(work.start, work.end, when, end_state=work.end_state)
-            if st.state in ("in-force", "in-force-unconfirmed", "uncertain"):
+            if st.state.may_apply:
                 reasons.append(f"{work_id}: no row matches the service/position given")
             else:
-                reasons.append(f"{work_id} ({work_setting}): {T.STATE_LABELS[st.state]} on {when.isoformat()}: {st.reason}")
+                reasons.append(f"{work_id} ({work_setting}): {st.state.label} on {when.isoformat()}: {st.reason}")
     return rows, reasons
 
 
@@ -186,7 +188,7 @@ def _leaves(act: Act):
     for el in act.units():
         if el.tag in ("p", "title", "row"):
             yield el
-        elif el.get("absent") == "true" and not len(el):
+        elif V.absent_leaf(el):
             yield el
 
 
@@ -206,9 +208,7 @@ def show(corpus: Corpus, work: str, when: dt.date | None = None, provision: str 
         if provision and not (eid == provision or eid.startswith(provision + "__")):
             continue
         st, vi = T.version_status(act, el, when, lookup, wi)
-        if st.state in ("not-yet-in-force", "repealed", "cancelled", "expired") and not provision:
-            continue
-        if st.state in ("not-yet-in-force", "repealed", "cancelled", "expired") and provision:
+        if not st.state.shown:
             # keep the history out: only versions that could be in force are shown
             continue
         provisions.append({"eId": eid, "text": None if vi.absent else _text_of(el), "status": st.state,
@@ -221,7 +221,7 @@ def show(corpus: Corpus, work: str, when: dt.date | None = None, provision: str 
         if any(el.get("eId") == provision or el.get("eId", "").startswith(provision + "__") for el in act.units()):
             result["reason"] = f"{provision} has no wording in force on {when.isoformat()}"
         elif not act.complete:
-            result.update(status="not-in-corpus",
+            result.update(status=State.NOT_IN_CORPUS,
                           reason=f"{provision} is not in the corpus: {act.coverage_note}")
         else:
             raise LawdiffError(f"{act.id} has no provision {provision}")
@@ -240,7 +240,7 @@ def export_akn(corpus: Corpus, work: str, when: dt.date) -> bytes:
     in_force = set()
     for el in act.units():
         st, _ = T.version_status(act, el, when, lookup, wi)
-        if st.state in ("in-force", "in-force-unconfirmed", "uncertain", "not-in-corpus"):
+        if st.state.shown:
             in_force.add(el)
     return etree.tostring(to_akn(act, when, in_force), encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
@@ -262,7 +262,7 @@ def timeline(corpus: Corpus, work: str) -> dict:
     changes = []
     seen = set()
     for el in act.units():
-        by = el.get("by")
+        by = V.own(el).by
         if by and (by, el.get("eId")) not in seen:
             seen.add((by, el.get("eId")))
             changes.append({"eId": el.get("eId"), "by": by, "from": T.amending_act_start(act, by, lookup).to_json()})

@@ -1,8 +1,10 @@
-"""The redline engine: word-level differences between provisions and between tariff tables.
+"""The redline primitives: word-level differences of two texts, tariff rows paired, the change
+records every redline is made of.
 
-Everything here works on plain values (eIds and texts, tariff rows) and knows nothing about
-storage, so the same engine compares two versions of one act, an act before and after an
-amendment, or two different acts' tariff tables.
+Everything here works on plain values (texts, tariff rows) and knows nothing about storage.
+The comparison the commands make (versions read on dates, two works, uncertain readings) is
+:mod:`lawdiff.review.compare`, which builds its redlines from these primitives; the applier
+reports its changes with them too.
 
 Word diffs are computed with diff-match-patch over *tokens* rather than characters: each
 text is cut into words, runs of whitespace and single punctuation marks, each distinct token
@@ -19,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import diff_match_patch
 
@@ -115,7 +117,7 @@ class Change:
 
 
 class TariffLike(Protocol):
-    """What :func:`diff_tariffs` needs of a tariff row."""
+    """What :func:`align_tariffs` and the row texts need of a tariff row."""
 
     num: int
     service: str
@@ -366,42 +368,6 @@ def merge_order(n_old: int, n_new: int, pairs: dict[int, int]) -> list[tuple[int
     return [item for _, item in keyed]
 
 
-def diff_provisions(
-    old: Sequence[tuple[str, str]],
-    new: Sequence[tuple[str, str]],
-    *,
-    label: Callable[[str], str] = provision_label,
-) -> list[Change]:
-    """Changes between two lists of (eId, text) in document order, aligned by eId.
-
-    Unchanged provisions are omitted. The result follows the new side's order; a removed
-    provision appears where it stood in the old one.
-    """
-    for side, items in (("old", old), ("new", new)):
-        seen: set[str] = set()
-        for eid, _ in items:
-            if eid in seen:
-                raise LawdiffError(f"{side} side lists provision {eid!r} twice")
-            seen.add(eid)
-    new_index = {eid: j for j, (eid, _) in enumerate(new)}
-    pairs = {i: new_index[eid] for i, (eid, _) in enumerate(old) if eid in new_index}
-    changes: list[Change] = []
-    for i, j in merge_order(len(old), len(new), pairs):
-        if i is not None and j is not None:
-            eid, old_text = old[i]
-            new_text = new[j][1]
-            if old_text != new_text:
-                changes.append(Change(eid, CHANGED, old_text, new_text, word_diff(old_text, new_text), label(eid)))
-        elif j is not None:
-            eid, text = new[j]
-            changes.append(Change(eid, ADDED, None, text, _join([WordOp(INSERT, text)]), label(eid)))
-        else:
-            assert i is not None
-            eid, text = old[i]
-            changes.append(Change(eid, REMOVED, text, None, _join([WordOp(DELETE, text)]), label(eid)))
-    return changes
-
-
 def normalise_key(text: str | None) -> str:
     """Comparison key for tariff texts: NFC, quotes unified, whitespace folded, casefolded."""
     text = unicodedata.normalize("NFC", normalise_quotes(text or ""))
@@ -486,48 +452,6 @@ def align_tariffs(old: Sequence[TariffLike], new: Sequence[TariffLike]) -> dict[
                 used_new.add(j)
                 break
     return pairs
-
-
-def diff_tariffs(old: Sequence[TariffLike], new: Sequence[TariffLike]) -> list[Change]:
-    """Changes between two tariff tables, row by row (see :func:`align_tariffs`).
-
-    A paired row is reported when its price or its service/position text differs; its text is
-    "service — position" with a word diff. Unpaired rows are added or removed. The eId of a
-    row is ``row_<num>`` of the new side (of the old side for a removed row).
-    """
-    pairs = align_tariffs(old, new)
-    changes: list[Change] = []
-    for i, j in merge_order(len(old), len(new), pairs):
-        if i is not None and j is not None:
-            o, n = old[i], new[j]
-            ot, nt = row_text(o), row_text(n)
-            if ot == nt and Decimal(o.price) == Decimal(n.price):
-                continue
-            changes.append(Change(
-                f"row_{n.num}", CHANGED, ot, nt, word_diff(ot, nt), row_label(n),
-                Decimal(o.price), Decimal(n.price), o.num, n.num, _unit(o), _unit(n),
-            ))
-        elif j is not None:
-            n = new[j]
-            nt = row_text(n)
-            changes.append(Change(
-                f"row_{n.num}", ADDED, None, nt, _join([WordOp(INSERT, nt)]), row_label(n),
-                None, Decimal(n.price), None, n.num, None, _unit(n),
-            ))
-        else:
-            assert i is not None
-            o = old[i]
-            ot = row_text(o)
-            changes.append(Change(
-                f"row_{o.num}", REMOVED, ot, None, _join([WordOp(DELETE, ot)]), row_label(o),
-                Decimal(o.price), None, o.num, None, _unit(o), None,
-            ))
-    return changes
-
-
-def _unit(row: TariffLike) -> str | None:
-    """What a row's price is for, when the row knows it (rows of a stored table do)."""
-    return getattr(row, "unit", None) or None
 
 
 def summarise(changes: Iterable[Change]) -> dict[str, int]:

@@ -23,6 +23,7 @@ from pathlib import Path
 from lawdiff import LawdiffError
 from lawdiff.corpus import Corpus
 from lawdiff.lang import canonical_number
+from lawdiff.model import version as V
 from lawdiff.model.act import Act
 
 #: Lifecycle origins that did not come from the act's own text and must survive a re-import.
@@ -55,8 +56,7 @@ def place_import(corpus: Corpus, act: Act) -> Placement:
                            f"nothing written")
     if _source_sha(old) == _source_sha(act) and _source_sha(act):
         return Placement("unchanged", old)
-    applied = sorted({el.get("by") for el in old.root.iter() if el.get("by") and el.tag != "event"}
-                     | {el.get("ended-by") for el in old.root.iter() if el.get("ended-by")})
+    applied = sorted(V.acts_named(old.root))
     if applied:
         raise LawdiffError(
             f"{act.id}: the source text differs from the one imported before, and wordings applied by "

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from lawdiff.model import version as V
 from lawdiff.model.act import Act, Event
+from lawdiff.model.version import State
 
 
 @dataclass(frozen=True)
@@ -85,27 +87,18 @@ def known(d: dt.date, reason: str) -> Bound:
 class Status:
     """The answer for one date: a state and why."""
 
-    state: str      # in-force | in-force-unconfirmed | uncertain | not-yet-in-force | repealed | cancelled | expired | not-in-corpus
+    state: State
     reason: str
 
     @property
     def in_force(self) -> bool:
-        return self.state in ("in-force", "in-force-unconfirmed")
+        return self.state.applies
 
     def to_json(self) -> dict:
         return {"status": self.state, "reason": self.reason}
 
 
-STATE_LABELS = {
-    "in-force": "in force",
-    "in-force-unconfirmed": "in force (unconfirmed)",
-    "uncertain": "uncertain",
-    "not-yet-in-force": "not yet in force",
-    "repealed": "repealed",
-    "expired": "period ended",
-    "cancelled": "cancelled",
-    "not-in-corpus": "not in the corpus",
-}
+STATE_LABELS = {s: s.label for s in State}
 #: How an answer names where a fact came from: the act's text, a note, a person.
 ORIGIN_LABELS = {"user": "recorded by a person", "text": "stated in the text", "note": "from a note",
                  "amendment": "from an applied amendment", "default": "statutory default"}
@@ -218,7 +211,7 @@ class WorkInterval:
 
     start: Bound
     end: Bound | None
-    end_state: str = "repealed"   # what the end means: repealed, cancelled or expired
+    end_state: State = State.REPEALED   # what the end means: repealed, cancelled or expired
     notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -230,7 +223,7 @@ def work_interval(act: Act) -> WorkInterval:
     """The in-force interval of a work, period of application and repeal included."""
     start = entry_into_force(act)
     end: Bound | None = None
-    end_state = "repealed"
+    end_state = State.REPEALED
     period = act.period
     if period:
         p_from, p_until, phrase = period
@@ -239,13 +232,13 @@ def work_interval(act: Act) -> WorkInterval:
         elif not start.determined and (start.earliest is None or start.earliest < p_from):
             start = Bound(None, p_from, f"applies from {p_from.isoformat()} (\"{phrase}\") at the earliest; {start.reason}",
                           default=start.default)
-        end, end_state = known(p_until, f"period of application \"{phrase}\" ends {p_until.isoformat()}"), "expired"
+        end, end_state = known(p_until, f"period of application \"{phrase}\" ends {p_until.isoformat()}"), State.EXPIRED
     rep = repeal(act)
-    ends = [(rep[0], "repealed")] if rep else []
-    for kind in ("cancelled", "expired"):
-        bound = _end_event(act, kind, start)
+    ends = [(rep[0], State.REPEALED)] if rep else []
+    for state in (State.CANCELLED, State.EXPIRED):
+        bound = _end_event(act, state, start)
         if bound is not None:
-            ends.append((bound, kind))
+            ends.append((bound, state))
     for bound, state in ends:
         if end is None or (bound.lower and (end.lower is None or bound.lower < end.lower)) \
                 or (not bound.determined and bound.lower is None and end.lower is None):
@@ -255,7 +248,7 @@ def work_interval(act: Act) -> WorkInterval:
 
 # -- status at a date --------------------------------------------------------------------------
 
-def status_at(start: Bound, end: Bound | None, when: dt.date, *, end_state: str = "repealed",
+def status_at(start: Bound, end: Bound | None, when: dt.date, *, end_state: State = State.REPEALED,
               competing: bool = False) -> Status:
     """The state on ``when`` of something in force over [start, end).
 
@@ -266,29 +259,27 @@ def status_at(start: Bound, end: Bound | None, when: dt.date, *, end_state: str 
     - on or after a determined end: repealed / expired.
     """
     if start.lower and when < start.lower:
-        return Status("not-yet-in-force", f"not in force before {start.lower.isoformat()}: {start.reason}")
+        return Status(State.NOT_YET_IN_FORCE, f"not in force before {start.lower.isoformat()}: {start.reason}")
     if start.lower is None and not start.determined:
-        return Status("uncertain", start.reason)
+        return Status(State.UNCERTAIN, start.reason)
     if end is not None:
         if end.determined and when >= end.date:
             return Status(end_state, end.reason)
         if not end.determined and end.earliest and when >= end.earliest:
-            return Status("uncertain", f"may have ended: {end.reason}")
+            return Status(State.UNCERTAIN, f"may have ended: {end.reason}")
     if not start.determined:
         if competing:
-            return Status("uncertain", f"may not yet apply: {start.reason}")
-        return Status("in-force-unconfirmed", start.reason)
+            return Status(State.UNCERTAIN, f"may not yet apply: {start.reason}")
+        return Status(State.IN_FORCE_UNCONFIRMED, start.reason)
     reason = start.reason
     if start.default:
         reason += " (statutory default rule)"
-    return Status("in-force", reason)
+    return Status(State.IN_FORCE, reason)
 
 
 def combine(outer: Status, inner: Status) -> Status:
     """The status of a provision inside a work: the weaker of the two answers."""
-    order = ["not-in-corpus", "cancelled", "repealed", "expired", "not-yet-in-force", "uncertain",
-             "in-force-unconfirmed", "in-force"]
-    return outer if order.index(outer.state) < order.index(inner.state) else inner
+    return outer if outer.state.strength < inner.state.strength else inner
 
 
 # -- versions of provisions -------------------------------------------------------------------
@@ -315,7 +306,7 @@ class VersionInterval:
 
     start: Bound
     end: Bound | None
-    end_state: str
+    end_state: State
     by: str | None          # the act that gave this wording (None: the work's own text)
     absent: bool            # the wording is not in the corpus
     competing: bool         # it replaced an earlier version (so an undetermined start is uncertain)
@@ -326,31 +317,26 @@ class VersionInterval:
 
 
 def version_interval(act: Act, el, lookup, work: WorkInterval | None = None) -> VersionInterval:
-    """The interval of one version element (``from``/``until``/``by``/``ended-by`` on it or on
-    its nearest versioned ancestor; none of them: the work's own interval)."""
+    """The interval of one version element (its bounds, or its holder's; none: the work's own
+    interval)."""
     work = work or work_interval(act)
-    holder = el
-    for cand in [el, *el.iterancestors()]:
-        if any(cand.get(a) for a in ("from", "until", "by", "ended-by")):
-            holder = cand
-            break
-    by = holder.get("by")
-    if holder.get("from"):
-        start = known(dt.date.fromisoformat(holder.get("from")), f"this wording applies from {holder.get('from')}" + (f" (given by {by})" if by else ""))
+    v = V.of(el)
+    by = v.by
+    if v.start_date:
+        start = known(v.start_date, f"this wording applies from {v.start}" + (f" (given by {by})" if by else ""))
     elif by:
         start = amending_act_start(act, by, lookup)
     else:
         start = work.start
     end, end_state = work.end, work.end_state
-    if holder.get("until"):
-        end, end_state = known(dt.date.fromisoformat(holder.get("until")), f"this wording applies until {holder.get('until')}"), "repealed"
-    elif holder.get("ended-by"):
-        end, end_state = amending_act_start(act, holder.get("ended-by"), lookup), "repealed"
+    if v.until_date:
+        end, end_state = known(v.until_date, f"this wording applies until {v.until}"), State.REPEALED
+    elif v.ended_by:
+        end, end_state = amending_act_start(act, v.ended_by, lookup), State.REPEALED
     if work.end is not None and end is not None and end is not work.end:
         if work.end.lower and end.lower and work.end.lower < end.lower:
             end, end_state = work.end, work.end_state
-    absent = any(a.get("absent") == "true" for a in [el, *el.iterancestors()] if a is holder or a is el)
-    return VersionInterval(start, end, end_state, by, absent, competing=bool(by))
+    return VersionInterval(start, end, end_state, by, V.wording_absent(el), competing=bool(by))
 
 
 def version_status(act: Act, el, when: dt.date, lookup, work: WorkInterval | None = None) -> tuple[Status, VersionInterval]:
@@ -365,6 +351,6 @@ def interval_status(vi: VersionInterval, work: WorkInterval, when: dt.date) -> S
     read back from the derived index: both answer through this one function)."""
     st = status_at(vi.start, vi.end, when, end_state=vi.end_state, competing=vi.competing)
     st = combine(status_at(work.start, work.end, when, end_state=work.end_state), st)
-    if vi.absent and st.state in ("in-force", "in-force-unconfirmed", "uncertain"):
-        st = Status("not-in-corpus", f"the wording in force then is not in the corpus ({st.reason})")
+    if vi.absent and st.state.may_apply:
+        st = Status(State.NOT_IN_CORPUS, f"the wording in force then is not in the corpus ({st.reason})")
     return st

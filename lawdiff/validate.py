@@ -7,10 +7,10 @@ place in the corpus. Each problem is reported with file and line.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from lawdiff import LawdiffError
+from lawdiff.model import version as V
 from lawdiff.model import xmlio
 from lawdiff.model.act import Act
 
@@ -20,45 +20,30 @@ def overlap_errors(act: Act) -> list[str]:
     problems: list[str] = []
     by_eid: dict[str, list] = {}
     for el in act.units():
-        by_eid.setdefault(el.get("eId"), []).append(version_root(el))
+        by_eid.setdefault(el.get("eId"), []).append(V.holder(el))
     for eid, roots in by_eid.items():
         versions = list({id(v): v for v in roots}.values())
         if len(roots) > len(versions):
             problems.append(f"line {roots[0].sourceline or 0}: {eid}: the eId occurs twice in one version")
         if len(versions) < 2:
             continue
-        for v in versions:
-            f, u = v.get("from"), v.get("until")
-            if f and u and dt.date.fromisoformat(u) <= dt.date.fromisoformat(f):
-                problems.append(f"line {v.sourceline or 0}: {eid}: version ends ({u}) before it starts ({f})")
-        open_ended = [v for v in versions if not v.get("until") and not v.get("ended-by")]
+        bounds = {v: V.own(v) for v in versions}
+        for v, b in bounds.items():
+            if b.start_date and b.until_date and b.until_date <= b.start_date:
+                problems.append(f"line {v.sourceline or 0}: {eid}: version ends ({b.until}) before it starts ({b.start})")
+        open_ended = [v for v, b in bounds.items() if not b.has_end]
         if len(open_ended) > 1:
             lines = ", ".join(str(v.sourceline or 0) for v in open_ended)
             problems.append(f"lines {lines}: {eid}: {len(open_ended)} versions have no end: overlapping versions")
-        starts = [v.get("from") or v.get("by") or "" for v in versions]
+        starts = [b.start_point for b in bounds.values()]
         dup = {s for s in starts if starts.count(s) > 1}
         if dup:
             problems.append(f"line {versions[0].sourceline or 0}: {eid}: several versions start at the same point ({', '.join(sorted(d or 'the act itself' for d in dup))})")
-        dated = sorted((dt.date.fromisoformat(v.get("from")), dt.date.fromisoformat(v.get("until")), v)
-                       for v in versions if v.get("from") and v.get("until"))
+        dated = sorted((b.start_date, b.until_date, v) for v, b in bounds.items() if b.start and b.until)
         for (_f1, u1, _v1), (f2, _u2, v2) in zip(dated, dated[1:]):
             if f2 < u1:
                 problems.append(f"line {v2.sourceline or 0}: {eid}: version from {f2} overlaps the one until {u1}")
     return problems
-
-
-_BOUNDS = ("from", "until", "by", "ended-by")
-
-
-def version_root(el):
-    """The element whose bounds ``el`` lives by: itself if it has bounds, else the nearest
-    ancestor with bounds (an indent inside a versioned preamble), else ``el``."""
-    if any(el.get(a) for a in _BOUNDS):
-        return el
-    for anc in el.iterancestors():
-        if any(anc.get(a) for a in _BOUNDS):
-            return anc
-    return el
 
 
 def validate_file(path: Path, corpus_root: Path | None = None) -> list[str]:

@@ -1,4 +1,5 @@
-"""The redline engine (lawdiff.diff) and its renderers (lawdiff.render)."""
+"""The redline engine: word-diff primitives and row alignment (lawdiff.diff), the comparison the
+``diff`` command makes (lawdiff.review, on synthetic works), and the renderers (lawdiff.render)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lawdiff import LawdiffError
 from lawdiff.diff import (
     WordOp,
     align_tariffs,
     apply_new,
     apply_old,
-    diff_provisions,
-    diff_tariffs,
     normalise_key,
     normalise_quotes,
     provision_label,
@@ -28,6 +26,7 @@ from lawdiff.diff import (
     word_diff,
 )
 from lawdiff.render import render_html, render_text
+from synthetic_works import changes, compare
 
 DATA = Path(__file__).parent / "data" / "diff"
 WORD_CASES = json.loads((DATA / "word_cases.json").read_text(encoding="utf-8"))
@@ -181,70 +180,80 @@ def test_provision_label():
     assert provision_label("not an eid") == "not an eid"
 
 
+# Synthetic provisions (made-up wording): each is the eId of its text element and its text.
 OLD_PROVISIONS = [
     ("title", "Арнаулы әлеуметтік қызметтер стандарттарын бекіту туралы"),
-    ("preamble", "Заңға сәйкес Үкімет ҚАУЛЫ ЕТЕДІ:"),
-    ("para_1", "Қоса беріліп отырған стандарт бекітілсін."),
-    ("para_2", "Осы қаулыға қосымшаға сәйкес бірқатар шешімдердің күші жойылды деп танылсын."),
-    ("para_3", "Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі."),
+    ("preamble__indent_1", "Заңға сәйкес Үкімет ҚАУЛЫ ЕТЕДІ:"),
+    ("para_1__indent_1", "Қоса беріліп отырған стандарт бекітілсін."),
+    ("para_2__indent_1", "Осы қаулыға қосымшаға сәйкес бірқатар шешімдердің күші жойылды деп танылсын."),
+    ("para_3__indent_1", "Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі."),
 ]
 NEW_PROVISIONS = [
     ("title", "Арнаулы әлеуметтік қызметтер стандарттарын бекіту туралы"),
-    ("preamble", "Заңға сәйкес Үкімет ҚАУЛЫ ЕТЕДІ:"),
-    ("para_1", "Қоса беріліп отырған стандарттар бекітілсін."),
-    ("para_1-1", "Жергілікті атқарушы органдар стандарттардың орындалуын қамтамасыз етсін."),
-    ("para_3", "Осы қаулы алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі."),
-    ("para_4", "Осы қаулының орындалуын бақылау министрлікке жүктелсін."),
+    ("preamble__indent_1", "Заңға сәйкес Үкімет ҚАУЛЫ ЕТЕДІ:"),
+    ("para_1__indent_1", "Қоса беріліп отырған стандарттар бекітілсін."),
+    ("para_1-1__indent_1", "Жергілікті атқарушы органдар стандарттардың орындалуын қамтамасыз етсін."),
+    ("para_3__indent_1", "Осы қаулы алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі."),
+    ("para_4__indent_1", "Осы қаулының орындалуын бақылау министрлікке жүктелсін."),
 ]
+NO_TEXT = [("title", "Тарифтерді бекіту туралы")]
 
 
-def test_diff_provisions_kinds_and_order():
-    changes = diff_provisions(OLD_PROVISIONS, NEW_PROVISIONS)
-    assert [(c.eid, c.kind) for c in changes] == [
-        ("para_1", "changed"),
-        ("para_2", "removed"),  # where it stood: after para_1, before what was added there
-        ("para_1-1", "added"),
-        ("para_3", "changed"),
-        ("para_4", "added"),
+def provisions_changes(tmp_path, old, new):
+    """The redlines ``lawdiff diff`` gives between two synthetic works holding these provisions."""
+    return changes(compare(tmp_path, old, new))
+
+
+def tariff_changes(tmp_path, old_rows, new_rows):
+    """The redlines ``lawdiff diff`` gives between two synthetic works holding these tariff rows."""
+    return changes(compare(tmp_path, NO_TEXT, NO_TEXT, old_rows, new_rows))
+
+
+def test_provisions_kinds_and_order(tmp_path):
+    found = provisions_changes(tmp_path, OLD_PROVISIONS, NEW_PROVISIONS)
+    assert [(c.eid, c.kind) for c in found] == [
+        ("para_1__indent_1", "changed"),
+        ("para_2__indent_1", "removed"),  # where it stood: after para_1, before what was added there
+        ("para_1-1__indent_1", "added"),
+        ("para_3__indent_1", "changed"),
+        ("para_4__indent_1", "added"),
     ]
-    by_eid = {c.eid: c for c in changes}
-    assert "title" not in by_eid and "preamble" not in by_eid  # unchanged: omitted
-    p1 = by_eid["para_1"]
-    assert p1.label == "1-тармақ"
+    by_eid = {c.eid: c for c in found}
+    assert "title" not in by_eid and "preamble__indent_1" not in by_eid  # unchanged: omitted
+    p1 = by_eid["para_1__indent_1"]
+    assert p1.label == "1-тармақ 1-абзац"
     assert [(op.kind, op.text) for op in p1.ops] == [
         ("equal", "Қоса беріліп отырған "), ("delete", "стандарт"), ("insert", "стандарттар"), ("equal", " бекітілсін."),
     ]
-    assert by_eid["para_1-1"].ops == [WordOp("insert", NEW_PROVISIONS[3][1])]
-    assert by_eid["para_1-1"].old is None and by_eid["para_1-1"].new == NEW_PROVISIONS[3][1]
-    assert by_eid["para_2"].ops == [WordOp("delete", OLD_PROVISIONS[3][1])]
-    assert by_eid["para_2"].new is None
-    for c in changes:
+    added = by_eid["para_1-1__indent_1"]
+    assert added.ops == [WordOp("insert", NEW_PROVISIONS[3][1])]
+    assert added.old is None and added.new == NEW_PROVISIONS[3][1]
+    assert by_eid["para_2__indent_1"].ops == [WordOp("delete", OLD_PROVISIONS[3][1])]
+    assert by_eid["para_2__indent_1"].new is None
+    for c in found:
         assert_well_formed(c.old or "", c.new or "", c.ops)
 
 
-def test_diff_provisions_removed_at_start_and_end():
-    old = [("para_1", "бір"), ("para_2", "екі"), ("para_3", "үш")]
-    new = [("para_2", "екі")]
-    assert [(c.eid, c.kind) for c in diff_provisions(old, new)] == [("para_1", "removed"), ("para_3", "removed")]
-    assert [(c.eid, c.kind) for c in diff_provisions(new, old)] == [("para_1", "added"), ("para_3", "added")]
+def test_provisions_removed_at_start_and_end(tmp_path):
+    old = [("para_1__indent_1", "бір"), ("para_2__indent_1", "екі"), ("para_3__indent_1", "үш")]
+    new = [("para_2__indent_1", "екі")]
+    assert [(c.eid, c.kind) for c in provisions_changes(tmp_path / "a", old, new)] == [
+        ("para_1__indent_1", "removed"), ("para_3__indent_1", "removed")]
+    assert [(c.eid, c.kind) for c in provisions_changes(tmp_path / "b", new, old)] == [
+        ("para_1__indent_1", "added"), ("para_3__indent_1", "added")]
 
 
-def test_diff_provisions_identical_and_empty():
-    assert diff_provisions(OLD_PROVISIONS, OLD_PROVISIONS) == []
-    assert diff_provisions([], []) == []
+def test_provisions_identical(tmp_path):
+    assert provisions_changes(tmp_path, OLD_PROVISIONS, OLD_PROVISIONS) == []
 
 
-def test_diff_provisions_rejects_duplicate_eids():
-    with pytest.raises(LawdiffError, match="para_1"):
-        diff_provisions([("para_1", "a"), ("para_1", "b")], [])
-
-
-def test_change_to_json_provision():
-    change = diff_provisions([("para_2__subpara_1", "он күн")], [("para_2__subpara_1", "жиырма күн")])[0]
+def test_change_to_json_provision(tmp_path):
+    eid_ = "para_2__subpara_1__indent_1"
+    (change,) = provisions_changes(tmp_path, [(eid_, "он күн")], [(eid_, "жиырма күн")])
     assert change.to_json() == {
-        "provision": "para_2__subpara_1",
+        "provision": eid_,
         "kind": "changed",
-        "label": "2-тармақ 1) тармақша",
+        "label": "2-тармақ 1) тармақша 1-абзац",
         "old": "он күн",
         "new": "жиырма күн",
         "ops": [
@@ -259,102 +268,112 @@ def test_change_to_json_provision():
 # --------------------------------------------------------------------------- tariffs
 
 
-def test_diff_tariffs_fixture():
-    changes = diff_tariffs(rows(TARIFFS["old"]), rows(TARIFFS["new"]))
-    got = [
-        {"eid": c.eid, "kind": c.kind, "row_old": c.row_old, "row_new": c.row_new, "price": c.to_json()["price"]}
-        for c in changes
-    ]
+def price(change) -> dict:
+    """The price part of a row's JSON without the units (both tables are per service here)."""
+    out = change.to_json()["price"]
+    assert out.pop("comparable") is True
+    units = out.pop("unit")
+    assert set(units.values()) <= {"per-service", None}
+    return out
+
+
+def test_tariffs_fixture(tmp_path):
+    found = tariff_changes(tmp_path, TARIFFS["old"], TARIFFS["new"])
+    got = [{"eid": c.eid, "kind": c.kind, "row_old": c.row_old, "row_new": c.row_new, "price": price(c)}
+           for c in found]
     assert got == TARIFFS["expected"]
-    for c in changes:
+    for c in found:
         assert_well_formed(c.old or "", c.new or "", c.ops)
         json.dumps(c.to_json())
 
 
-def test_diff_tariffs_price_only_row_has_all_equal_text():
-    changes = diff_tariffs(rows(TARIFFS["old"]), rows(TARIFFS["new"]))
-    row1 = changes[0]
+def test_tariffs_price_only_row_has_all_equal_text(tmp_path):
+    row1 = tariff_changes(tmp_path, TARIFFS["old"], TARIFFS["new"])[0]
     assert row1.ops == [WordOp("equal", "Жеке гигиена бойынша көмек — Әлеуметтік қызметкер")]
     assert row1.label == "row 1: Жеке гигиена бойынша көмек (Әлеуметтік қызметкер)"
     assert row1.price_delta == Decimal("51.70") and row1.price_percent == Decimal("5.45")
 
 
-def test_diff_tariffs_unchanged_rows_omitted_even_when_renumbered():
-    old = rows([{"num": 1, "service": "Тамақ дайындау", "position": "", "price": "500.00"}])
-    new = rows([
-        {"num": 1, "service": "Ыдыс жуу", "position": "", "price": "400.00"},
-        {"num": 2, "service": "Тамақ дайындау", "position": "", "price": "500.00"},
-    ])
-    assert align_tariffs(old, new) == {0: 1}
-    assert [(c.eid, c.kind) for c in diff_tariffs(old, new)] == [("row_1", "added")]
+def test_tariffs_unchanged_rows_omitted_even_when_renumbered(tmp_path):
+    old = [{"num": 1, "service": "Тамақ дайындау", "position": "Әлеуметтік қызметкер", "price": "500.00"}]
+    new = [
+        {"num": 1, "service": "Ыдыс жуу", "position": "Әлеуметтік қызметкер", "price": "400.00"},
+        {"num": 2, "service": "Тамақ дайындау", "position": "Әлеуметтік қызметкер", "price": "500.00"},
+    ]
+    assert align_tariffs(rows(old), rows(new)) == {0: 1}
+    assert [(c.eid, c.kind) for c in tariff_changes(tmp_path, old, new)] == [("row_1", "added")]
 
 
-def test_diff_tariffs_same_number_different_service_is_remove_and_add():
-    old = rows([{"num": 3, "service": "Үйді жинау", "position": "Әлеуметтік қызметкер", "price": "700"}])
-    new = rows([{"num": 3, "service": "Қан қысымын өлшеу", "position": "Медбике", "price": "150"}])
-    changes = diff_tariffs(old, new)
-    assert [(c.eid, c.kind) for c in changes] == [("row_3", "removed"), ("row_3", "added")]
+def test_tariffs_same_number_different_service_is_remove_and_add(tmp_path):
+    # under different headings, so the tables are not one standard list compared row by row
+    old = [{"num": 3, "service": "Үйді жинау", "position": "Әлеуметтік қызметкер", "price": "700",
+            "category": "Әлеуметтік-тұрмыстық қызметтер"}]
+    new = [{"num": 3, "service": "Қан қысымын өлшеу", "position": "Медбике", "price": "150",
+            "category": "Әлеуметтік-медициналық қызметтер"}]
+    found = tariff_changes(tmp_path, old, new)
+    assert [(c.eid, c.kind) for c in found] == [("row_3", "removed"), ("row_3", "added")]
     # prices keep their printed scale, as everywhere in the JSON output
-    assert changes[0].to_json()["price"] == {"old": "700", "new": None, "delta": None, "percent": None}
-    assert changes[1].to_json()["price"] == {"old": None, "new": "150", "delta": None, "percent": None}
+    assert price(found[0]) == {"old": "700", "new": None, "delta": None, "percent": None}
+    assert price(found[1]) == {"old": None, "new": "150", "delta": None, "percent": None}
 
 
-def test_diff_tariffs_reworded_service_at_same_number_is_a_redline():
-    old = rows([{"num": 7, "service": "Азық-түлік сатып алу және жеткізу", "position": "Әлеуметтік қызметкер", "price": "612.40"}])
-    new = rows([{"num": 7, "service": "Азық-түлік сатып алу және үйге жеткізу", "position": "Әлеуметтік қызметкер", "price": "612.40"}])
-    (change,) = diff_tariffs(old, new)
+def test_tariffs_reworded_service_at_same_number_is_a_redline(tmp_path):
+    old = [{"num": 7, "service": "Азық-түлік сатып алу және жеткізу", "position": "Әлеуметтік қызметкер", "price": "612.40"}]
+    new = [{"num": 7, "service": "Азық-түлік сатып алу және үйге жеткізу", "position": "Әлеуметтік қызметкер", "price": "612.40"}]
+    (change,) = tariff_changes(tmp_path, old, new)
     assert change.kind == "changed" and change.eid == "row_7"
     assert [(op.kind, op.text) for op in change.ops if op.kind != "equal"] == [("insert", "үйге ")]
-    assert change.price_delta == 0 and change.to_json()["price"]["percent"] == "0.00"
+    assert change.price_delta == 0 and price(change)["percent"] == "0.00"
 
 
-def test_price_scale_is_kept():
-    old = rows([{"num": 1, "service": "Күндізгі күтім", "position": "", "price": "587"}])
-    new = rows([{"num": 1, "service": "Күндізгі күтім", "position": "", "price": "600.5"}])
-    (change,) = diff_tariffs(old, new)
-    assert change.to_json()["price"] == {"old": "587", "new": "600.5", "delta": "13.5", "percent": "2.30"}
+def test_price_scale_is_kept(tmp_path):
+    old = [{"num": 1, "service": "Күндізгі күтім", "position": "Әлеуметтік қызметкер", "price": "587"}]
+    new = [{"num": 1, "service": "Күндізгі күтім", "position": "Әлеуметтік қызметкер", "price": "600.5"}]
+    (change,) = tariff_changes(tmp_path, old, new)
+    assert price(change) == {"old": "587", "new": "600.5", "delta": "13.5", "percent": "2.30"}
     assert "price: 587 → 600.5 (+13.5, +2.30%)" in render_text([change], color=False)
 
 
-def test_diff_tariffs_two_acts_align_by_service_and_position():
+def test_tariffs_two_acts_align_by_service_and_position(tmp_path):
     """Two different acts' tables: numbering differs, quotes and case differ."""
-    oral = rows([
+    oral = [
         {"num": 1, "service": "«Жеке гигиена» бойынша көмек", "position": "Әлеуметтік қызметкер", "price": "948.30"},
         {"num": 2, "service": "Қан қысымын өлшеу", "position": "Медбике", "price": "320.00"},
         {"num": 3, "service": "Тамақ дайындау", "position": "Әлеуметтік қызметкер", "price": "500.00"},
-    ])
-    baiterek = rows([
+    ]
+    baiterek = [
         {"num": 4, "service": "Тамақ дайындау", "position": "Әлеуметтік қызметкер", "price": "510.00"},
         {"num": 5, "service": "\"жеке гигиена\" бойынша  көмек", "position": "Әлеуметтік қызметкер", "price": "948.30"},
         {"num": 6, "service": "Қан қысымын өлшеу", "position": "Медбике", "price": "300.00"},
-    ])
-    assert align_tariffs(oral, baiterek) == {0: 1, 1: 2, 2: 0}
-    changes = diff_tariffs(oral, baiterek)
-    assert [(c.eid, c.kind, c.row_old) for c in changes] == [
+    ]
+    assert align_tariffs(rows(oral), rows(baiterek)) == {0: 1, 1: 2, 2: 0}
+    found = tariff_changes(tmp_path, oral, baiterek)
+    assert [(c.eid, c.kind, c.row_old) for c in found] == [
         ("row_4", "changed", 3), ("row_5", "changed", 1), ("row_6", "changed", 2),
     ]
-    assert changes[0].to_json()["price"] == {"old": "500.00", "new": "510.00", "delta": "10.00", "percent": "2.00"}
-    assert changes[2].to_json()["price"]["delta"] == "-20.00"
-    assert changes[2].to_json()["price"]["percent"] == "-6.25"
-    counts = summarise(changes)
+    assert price(found[0]) == {"old": "500.00", "new": "510.00", "delta": "10.00", "percent": "2.00"}
+    assert price(found[2])["delta"] == "-20.00"
+    assert price(found[2])["percent"] == "-6.25"
+    counts = summarise(found)
     assert (counts["rose"], counts["fell"], counts["changed"]) == (1, 1, 3)
 
 
 # --------------------------------------------------------------------------- text renderer
 
 
-def test_render_text_plain():
-    changes = diff_provisions(OLD_PROVISIONS, NEW_PROVISIONS)
-    out = render_text(changes, color=False)
+def test_render_text_plain(tmp_path):
+    found = provisions_changes(tmp_path, OLD_PROVISIONS, NEW_PROVISIONS)
+    out = render_text(found, color=False)
     assert "\x1b[" not in out
-    assert "1-тармақ [para_1] changed\n  Қоса беріліп отырған [-стандарт-]{+стандарттар+} бекітілсін.\n" in out
-    assert f"2-тармақ [para_2] removed\n  [-{OLD_PROVISIONS[3][1]}-]\n" in out
+    assert ("1-тармақ 1-абзац [para_1__indent_1] changed\n"
+            "  Қоса беріліп отырған [-стандарт-]{+стандарттар+} бекітілсін.\n") in out
+    assert f"2-тармақ 1-абзац [para_2__indent_1] removed\n  [-{OLD_PROVISIONS[3][1]}-]\n" in out
     assert f"{{+{NEW_PROVISIONS[3][1]}+}}" in out
-    assert out.index("para_1]") < out.index("para_2]") < out.index("para_1-1]") < out.index("para_3]")
+    assert out.index("para_1__") < out.index("para_2__") < out.index("para_1-1__") < out.index("para_3__")
 
 
-def test_render_text_prices():
-    out = render_text(diff_tariffs(rows(TARIFFS["old"]), rows(TARIFFS["new"])), color=False)
+def test_render_text_prices(tmp_path):
+    out = render_text(tariff_changes(tmp_path, TARIFFS["old"], TARIFFS["new"]), color=False)
     assert "price: 948.30 → 1000.00 (+51.70, +5.45%)" in out
     assert "price: 300.00 → 280.00 (-20.00, -6.67%)" in out
     assert "row 4: Дәрі-дәрмек сатып алу (Әлеуметтік қызметкер) [row_4] (was row 3) changed" in out
@@ -364,9 +383,9 @@ def test_render_text_prices():
     assert "price: 700.00 (row removed)" in out
 
 
-def test_render_text_colour_and_empty():
-    changes = diff_provisions([("para_1", "он күн")], [("para_1", "жиырма күн")])
-    out = render_text(changes, color=True)
+def test_render_text_colour_and_empty(tmp_path):
+    found = provisions_changes(tmp_path, [("para_1__indent_1", "он күн")], [("para_1__indent_1", "жиырма күн")])
+    out = render_text(found, color=True)
     assert "\x1b[" in out and "он" in out and "жиырма" in out
     assert "[-" not in out and "{+" not in out
     assert render_text([], color=False) == "No changes.\n"
@@ -390,9 +409,8 @@ def assert_self_contained(doc) -> None:
         assert not attr.attrname.lower().startswith("on")
 
 
-def test_render_html_provisions():
-    changes = diff_provisions(OLD_PROVISIONS, NEW_PROVISIONS)
-    html, doc = page(changes)
+def test_render_html_provisions(tmp_path):
+    html, doc = page(provisions_changes(tmp_path, OLD_PROVISIONS, NEW_PROVISIONS))
     assert html.startswith("<!DOCTYPE html>")
     assert doc.get("lang") == "kk"
     assert doc.xpath("//meta/@charset") == ["utf-8"]
@@ -401,14 +419,14 @@ def test_render_html_provisions():
     assert "<тест>" not in html  # escaped
     assert_self_contained(doc)
 
-    p1 = doc.get_element_by_id("para_1")
+    p1 = doc.get_element_by_id("para_1__indent_1")
     assert [d.text_content() for d in p1.iter("del")] == ["стандарт"]
     assert [i.text_content() for i in p1.iter("ins")] == ["стандарттар"]
     assert p1.xpath("string(.//p[@class='text'])") == "Қоса беріліп отырған стандартстандарттар бекітілсін."
-    assert [i.text_content() for i in doc.get_element_by_id("para_1-1").iter("ins")] == [NEW_PROVISIONS[3][1]]
-    assert [d.text_content() for d in doc.get_element_by_id("para_2").iter("del")] == [OLD_PROVISIONS[3][1]]
+    assert [i.text_content() for i in doc.get_element_by_id("para_1-1__indent_1").iter("ins")] == [NEW_PROVISIONS[3][1]]
+    assert [d.text_content() for d in doc.get_element_by_id("para_2__indent_1").iter("del")] == [OLD_PROVISIONS[3][1]]
     assert [s.get("id") for s in doc.xpath("//section[contains(@class, 'change')]")] == [
-        "para_1", "para_2", "para_1-1", "para_3", "para_4",
+        "para_1__indent_1", "para_2__indent_1", "para_1-1__indent_1", "para_3__indent_1", "para_4__indent_1",
     ]
     summary = doc.get_element_by_id("summary")
     assert {li.get("class"): li.get("data-count") for li in summary.iter("li")} == {
@@ -416,17 +434,16 @@ def test_render_html_provisions():
     }
 
 
-def test_render_html_escapes_change_text():
-    changes = diff_provisions([("para_1", "a < b")], [("para_1", "a < b & <script>alert(1)</script>")])
-    html, doc = page(changes)
+def test_render_html_escapes_change_text(tmp_path):
+    html, doc = page(provisions_changes(tmp_path, [("para_1__indent_1", "a < b")],
+                                        [("para_1__indent_1", "a < b & <script>alert(1)</script>")]))
     assert_self_contained(doc)
     assert "<script>" not in html
     assert [i.text_content() for i in doc.iter("ins")] == [" & <script>alert(1)</script>"]
 
 
-def test_render_html_tariffs():
-    changes = diff_tariffs(rows(TARIFFS["old"]), rows(TARIFFS["new"]))
-    html, doc = page(changes, title="Тарифтер")
+def test_render_html_tariffs(tmp_path):
+    html, doc = page(tariff_changes(tmp_path, TARIFFS["old"], TARIFFS["new"]), title="Тарифтер")
     assert_self_contained(doc)
     ids = [s.get("id") for s in doc.xpath("//section[contains(@class, 'change')]")]
     assert ids == ["row_1", "row_2", "row_3", "row_4", "row_5", "row_5-2"]

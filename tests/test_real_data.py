@@ -121,6 +121,8 @@ def test_instruction_is_quoted_from_its_source(entry):
         for key in ("old", "new"):
             for part in (expected[key] or "").split("\n"):
                 assert part in body, f"{key} is not quoted from the text: {part[:60]}"
+        for pair in expected.get("pairs") or []:
+            assert len(pair) == 2 and all(word in body for word in pair), f"pair not quoted from the text: {pair}"
 
 
 def test_no_instruction_is_listed_twice():

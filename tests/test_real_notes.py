@@ -56,4 +56,4 @@ def test_pending_note_is_still_misread(entry):
 def test_the_set_covers_the_note_kinds():
     """The set exists to cover the lifecycle forms; one that vanished from it would go unseen."""
     kinds = {parse_note(n["text"]).lifecycle for n in NOTES}
-    assert {"repealed", "amended", "new-wording", "expired", "in-force"} <= kinds
+    assert {"repealed", "amended", "new-wording", "expired", "cancelled", "in-force"} <= kinds

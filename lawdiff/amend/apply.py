@@ -29,6 +29,7 @@ from lawdiff.amend.ops_repeal import effective_event_fields
 from lawdiff.amend.tree import Clock, same_day_key
 from lawdiff.corpus import Corpus
 from lawdiff.diff import ADDED, CHANGED, REMOVED, Change, WordOp, INSERT, DELETE, provision_label, word_diff
+from lawdiff.model import version as V
 from lawdiff.model.act import Act, Event
 from lawdiff.model.ids import eid
 from lawdiff.transaction import check_act
@@ -86,7 +87,7 @@ def effective_text(amending: Act, bound: T.Bound) -> str:
 def applied_before(target: Act, amending: str) -> bool:
     """Has ``amending`` already changed ``target`` (versions or lifecycle say so)?"""
     for el in target.units():
-        if el.get("by") == amending or el.get("ended-by") == amending:
+        if V.own(el).gave_or_ended(amending):
             return True
     return any(e.by == amending and e.origin == "amendment" for e in target.events())
 

@@ -15,9 +15,9 @@ from lxml import etree
 
 from lawdiff import LawdiffError
 from lawdiff.ingest.structure import Para, assign_eids, build_units
+from lawdiff.model import version as V
 from lawdiff.model.ids import KINDS, eid, norm_num
 
-_VERSION_ATTRS = ("from", "until", "by", "ended-by", "absent")
 _NUMBER_START = {
     "clause": re.compile(r"^(\d+(?:-\d+)*)\.\s+"),
     "subclause": re.compile(r"^(\d+(?:-\d+)*|[а-яәі])\)\s*"),
@@ -146,7 +146,7 @@ def copy_appendix(source: etree._Element, path: list[tuple[str, str | None]]) ->
     for node in el.iter():
         if not isinstance(node.tag, str):
             continue
-        for attr in _VERSION_ATTRS:
+        for attr in V.ATTRS:
             node.attrib.pop(attr, None)
         value = node.get("eId")
         if value and (value == old_prefix or value.startswith(old_prefix + "__")):

@@ -11,6 +11,7 @@ from lawdiff.amend import punctuation
 from lawdiff.amend.context import Run, text_of, what
 from lawdiff.amend.ops import Operation
 from lawdiff.amend.tree import absent_placeholder, close, resolve
+from lawdiff.model import version as V
 
 
 def apply(op: Operation, run: Run, *, fix_punctuation: bool = True) -> None:
@@ -28,7 +29,7 @@ def apply(op: Operation, run: Run, *, fix_punctuation: bool = True) -> None:
     before = text_of(el, run)
     if fix_punctuation:
         punctuation.before_delete(el, run, w)
-    if el.get("by") == run.clock.by:
+    if V.own(el).by == run.clock.by:
         el.getparent().remove(el)
     else:
         end = close(el, run.clock)

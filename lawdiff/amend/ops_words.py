@@ -23,7 +23,8 @@ from lxml import etree
 from lawdiff import LawdiffError
 from lawdiff.amend.context import Run, what
 from lawdiff.amend.ops import Operation
-from lawdiff.amend.tree import BOUNDS, is_absent, resolve, retext, supersede, text_elements, version_root
+from lawdiff.amend.tree import resolve, retext, supersede, text_elements
+from lawdiff.model import version as V
 
 _QUOTES = "\"«»“”„"
 
@@ -57,12 +58,12 @@ def _scope(op: Operation, run: Run, w: str) -> list[etree._Element]:
     if op.path:
         found = resolve(run.target, op.path, run.clock, create=False, what=w)
         run.notes.extend(found.notes)
-        if found.element is None or is_absent(found.element):
+        if found.element is None or V.within_absent(found.element):
             raise LawdiffError(f"{w}: the text of {found.element.get('eId') if found.element is not None else op.path} "
                                "is not in the corpus, so its words cannot be replaced")
         return [found.element]
     roots = [c for c in run.target.root if c.tag in ("body", "appendix") and run.clock.in_force(c)]
-    if any(is_absent(el) for r in roots for el in r.iter() if isinstance(el.tag, str)):
+    if any(V.within_absent(el) for r in roots for el in r.iter() if isinstance(el.tag, str)):
         run.notes.append(f"{w}: part of {run.target.id} is not in the corpus; only the text held is changed")
     return roots
 
@@ -76,14 +77,14 @@ def apply(op: Operation, run: Run) -> None:
     sub = _inserter(op) if op.op == "insert-words" else (lambda m: new)
     rx = number_pattern(old) if number else words_pattern(old)
     roots = _scope(op, run, w)
-    texts = [t for r in roots for t in text_elements(r, run.clock) if t.tag != "mark" and not is_absent(t)]
+    texts = [t for r in roots for t in text_elements(r, run.clock) if t.tag != "mark" and not V.within_absent(t)]
     hits = [(t, len(rx.findall(t.text or ""))) for t in texts]
     hits = [(t, n) for t, n in hits if n]
     rows = []
     if number:
         value = _decimal(old)
         rows = [row for r in roots for row in r.iter("row")
-                if value is not None and run.clock.in_force(version_root(row)) and _decimal(row.get("price", "")) == value]
+                if value is not None and run.clock.in_force(V.holder(row)) and _decimal(row.get("price", "")) == value]
     total = sum(n for _, n in hits) + len(rows)
     what_words = f"«{old}»"
     if total == 0:
@@ -118,7 +119,7 @@ def _inserter(op: Operation):
 def _copy(row: etree._Element) -> etree._Element:
     new = etree.Element(row.tag)
     for k, v in row.attrib.items():
-        if k not in BOUNDS:
+        if k not in V.BOUNDS:
             new.set(k, v)
     for child in row:
         new.append(child.__copy__())

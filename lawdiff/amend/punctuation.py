@@ -12,7 +12,8 @@ from __future__ import annotations
 from lxml import etree
 
 from lawdiff.amend.context import Run
-from lawdiff.amend.tree import is_absent, last_paragraph, retext, siblings
+from lawdiff.amend.tree import last_paragraph, retext, siblings
+from lawdiff.model import version as V
 
 
 def _uses_semicolons(items: list[etree._Element], run: Run) -> bool:
@@ -24,7 +25,7 @@ def _uses_semicolons(items: list[etree._Element], run: Run) -> bool:
 
 
 def after_insert(new: etree._Element, run: Run, what: str) -> None:
-    if is_absent(new.getparent()):
+    if V.within_absent(new.getparent()):
         run.notes.append(f"{what}: punctuation of the item before {new.get('eId')} not checked: "
                          "its text is not in the corpus")
         return
@@ -46,7 +47,7 @@ def after_insert(new: etree._Element, run: Run, what: str) -> None:
 
 
 def before_delete(gone: etree._Element, run: Run, what: str) -> None:
-    if is_absent(gone.getparent()):
+    if V.within_absent(gone.getparent()):
         return
     sibs = siblings(gone, run.clock)
     i = sibs.index(gone)

@@ -23,11 +23,11 @@ from lxml import etree
 from lawdiff import LawdiffError
 from lawdiff import time as T
 from lawdiff.amend.content import element_tag, last_text
+from lawdiff.model import version as V
 from lawdiff.model.act import Act
 from lawdiff.model.ids import eid, norm_num, parse_eid
 
 Path = list[tuple[str, str | None]]
-BOUNDS = ("from", "until", "by", "ended-by")
 #: Children that come before the units of an appendix, and after them.
 _APPENDIX_HEAD = ("mark", "heading")
 _APPENDIX_TAIL = ("tariffs", "appendix")
@@ -80,18 +80,20 @@ class Clock:
 
     def starts(self, el: etree._Element) -> int:
         """Where ``el``'s version starts relative to E (-1 also for "since the work's start")."""
-        if el.get("from"):
-            return self.compare("date", el.get("from"))
-        if el.get("by"):
-            return self.compare("act", el.get("by"))
+        v = V.own(el)
+        if v.start:
+            return self.compare("date", v.start)
+        if v.by:
+            return self.compare("act", v.by)
         return -1
 
     def ends(self, el: etree._Element) -> int | None:
         """Where ``el``'s version ends relative to E, None when it is open."""
-        if el.get("until"):
-            return self.compare("date", el.get("until"))
-        if el.get("ended-by"):
-            return self.compare("act", el.get("ended-by"))
+        v = V.own(el)
+        if v.until:
+            return self.compare("date", v.until)
+        if v.ended_by:
+            return self.compare("act", v.ended_by)
         return None
 
     def in_force(self, el: etree._Element) -> bool:
@@ -105,23 +107,6 @@ def same_day_key(act: Act) -> tuple:
     number, then the work id. The later one prevails."""
     num = re.match(r"\d+", act.number or "")
     return (act.date or dt.date.min, int(num.group(0)) if num else 0, act.id)
-
-
-def is_absent(el: etree._Element | None) -> bool:
-    """Is ``el`` (or a unit holding it) marked as not in the corpus?"""
-    while el is not None:
-        if el.get("absent") == "true":
-            return True
-        el = el.getparent()
-    return False
-
-
-def version_root(el: etree._Element) -> etree._Element:
-    """The element whose bounds ``el`` lives by (itself, or the nearest bounded ancestor)."""
-    for cand in [el, *el.iterancestors()]:
-        if any(cand.get(a) for a in BOUNDS):
-            return cand
-    return el
 
 
 def _num_key(num: str | None) -> tuple:
@@ -240,10 +225,10 @@ def resolve(act: Act, path: Path, clock: Clock, *, create: bool, what: str) -> F
             cur, actual, implicit = found[0], step_path, False
             continue
         if kind == "part" and num == "1" and cur is not None and not any(c.tag == "part" for c in cur) \
-                and not is_absent(cur):
+                and not V.within_absent(cur):
             implicit = True  # a unit with one part: its part 1 is the unit itself
             continue
-        if kind == "indent" and cur is not None and num and num.isdigit() and not is_absent(cur):
+        if kind == "indent" and cur is not None and num and num.isdigit() and not V.within_absent(cur):
             paras = _indents(cur, clock)
             if int(num) <= len(paras):
                 p = paras[int(num) - 1]
@@ -252,7 +237,7 @@ def resolve(act: Act, path: Path, clock: Clock, *, create: bool, what: str) -> F
                 cur, implicit = p, False
                 actual = parse_eid(p.get("eId"))
                 continue
-        if is_absent(parent if cur is None else cur) and cur is not None:
+        if V.within_absent(parent if cur is None else cur) and cur is not None:
             if last:
                 return Found(None, cur, step_path, True, notes=notes)
             cur = add_container(cur, kind, num, step_path)
@@ -264,7 +249,7 @@ def resolve(act: Act, path: Path, clock: Clock, *, create: bool, what: str) -> F
         raise LawdiffError(f"{what}: {eid(step_path) if kind != 'title' else 'title'} not found{where}"
                            " (no version in force on the effective date)")
     assert cur is not None
-    return Found(cur, cur.getparent(), actual, is_absent(cur.getparent()), implicit, notes)
+    return Found(cur, cur.getparent(), actual, V.within_absent(cur.getparent()), implicit, notes)
 
 
 def place(parent: etree._Element, el: etree._Element) -> None:
@@ -312,11 +297,9 @@ def add_container(parent: etree._Element, kind: str, num: str | None, path: Path
 def close(old: etree._Element, clock: Clock) -> tuple[str, str] | None:
     """End ``old`` at E; returns the end it had (attribute, value) if it had one (a later
     version exists: the new one must stop there)."""
-    had = None
-    for attr in ("until", "ended-by"):
-        if old.get(attr):
-            had = (attr, old.get(attr))
-            del old.attrib[attr]
+    v = V.own(old)
+    had = ("ended-by", v.ended_by) if v.ended_by else ("until", v.until) if v.until else None
+    old.attrib.pop("until", None)
     old.set("ended-by", clock.by)
     return had
 
@@ -330,8 +313,8 @@ def open_new(new: etree._Element, clock: Clock, end: tuple[str, str] | None) -> 
 def supersede(old: etree._Element, new: etree._Element, clock: Clock, report: list[str], what: str) -> None:
     """Replace version ``old`` by ``new`` from E. A version this very act added is replaced in
     place (its later instruction wins); one that ends after E hands its end to ``new``."""
-    if old.get("by") == clock.by:
-        for attr in BOUNDS:
+    if V.own(old).by == clock.by:
+        for attr in V.BOUNDS:
             if old.get(attr):
                 new.set(attr, old.get(attr))
         old.addprevious(new)
@@ -348,13 +331,12 @@ def supersede(old: etree._Element, new: etree._Element, clock: Clock, report: li
 def retext(p: etree._Element, text: str, clock: Clock, report: list[str], what: str) -> etree._Element:
     """A new wording of one text element: in place if this act gave it (or the unit it lives
     in), else a new version of the element from E."""
-    root = version_root(p)
-    if root.get("by") == clock.by or p.get("by") == clock.by:
+    if clock.by in (V.of(p).by, V.own(p).by):
         p.text = text
         return p
     new = etree.Element(p.tag)
     for k, v in p.attrib.items():
-        if k not in BOUNDS:
+        if k not in V.BOUNDS:
             new.set(k, v)
     for child in p:
         new.append(child.__copy__())
@@ -385,7 +367,7 @@ def text_elements(el: etree._Element, clock: Clock) -> list[etree._Element]:
     out = []
 
     def walk(node: etree._Element) -> None:
-        if node is not el and any(node.get(a) for a in BOUNDS) and not clock.in_force(node):
+        if node is not el and V.bounded(node) and not clock.in_force(node):
             return
         if node.tag in ("p", "title", "heading", "mark"):
             out.append(node)
@@ -404,5 +386,5 @@ def last_paragraph(el: etree._Element, clock: Clock) -> etree._Element | None:
 
 
 __all__ = ["Clock", "Found", "resolve", "supersede", "retext", "close", "open_new", "place",
-           "absent_placeholder", "siblings", "text_elements", "last_paragraph", "is_absent",
-           "version_root", "same_day_key", "add_container", "last_text"]
+           "absent_placeholder", "siblings", "text_elements", "last_paragraph",
+           "same_day_key", "add_container", "last_text"]

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from lawdiff import time as T
+from lawdiff.model import version as V
 from lawdiff.model.act import Act
 
-BOUND_ATTRS = ("from", "until", "by", "ended-by")
 _SUFFIX = re.compile(r"\s+(қаласы|ауданы|облысы)$", re.I)
 
 
@@ -54,7 +54,7 @@ def work_interval_json(wi: T.WorkInterval) -> str:
 
 def work_interval_from_json(text: str) -> T.WorkInterval:
     start, end, end_state = json.loads(text)
-    return T.WorkInterval(_bound(start), _bound(end), end_state)
+    return T.WorkInterval(_bound(start), _bound(end), V.State(end_state))
 
 
 def interval_json(vi: T.VersionInterval) -> str:
@@ -64,7 +64,7 @@ def interval_json(vi: T.VersionInterval) -> str:
 
 def interval_from_json(text: str) -> T.VersionInterval:
     start, end, end_state, by, absent, competing = json.loads(text)
-    return T.VersionInterval(_bound(start), _bound(end), end_state, by, absent, competing)
+    return T.VersionInterval(_bound(start), _bound(end), V.State(end_state), by, absent, competing)
 
 
 # -- one work -------------------------------------------------------------------------------------
@@ -113,9 +113,10 @@ def extract(act: Act, rel: str, lookup) -> Extract:
     for seq, el in enumerate(act.units()):
         # Only a version that carries its own bounds gets an interval of its own; the others
         # have their nearest bounded ancestor's, or the work's (NULL), as lawdiff.time reads them.
-        own = any(el.get(a) for a in BOUND_ATTRS) or el.get("absent") == "true"
-        out.versions.append((rel, seq, el.get("eId"), el.tag, el.get("from"), el.get("until"), el.get("by"),
-                             el.get("ended-by"), int(el.get("absent") == "true"), interval_no(el) if own else None))
+        v = V.own(el)
+        own = v.bounded or v.absent
+        out.versions.append((rel, seq, el.get("eId"), el.tag, v.start, v.until, v.by, v.ended_by, int(v.absent),
+                             interval_no(el) if own else None))
     seq = 0
     for table in tables:
         for row in table.iter("row"):
@@ -124,9 +125,6 @@ def extract(act: Act, rel: str, lookup) -> Extract:
     for seq, e in enumerate(act.events()):
         out.events.append((rel, seq, e.kind, e.date.isoformat() if e.date else None, e.rule, e.by,
                            e.by_date.isoformat() if e.by_date else None, e.target, e.origin, e.source))
-    for el in act.root.iter():
-        for attr in ("by", "ended-by"):
-            if el.get(attr):
-                out.deps.add(el.get(attr))
+    out.deps.update(V.acts_named(act.root))
     out.deps.update(e.by for e in act.events() if e.by)
     return out

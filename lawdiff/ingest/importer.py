@@ -27,6 +27,7 @@ from lawdiff.ingest.repair import (Repair, RepairLog, fix_latin_i, fix_letter_sp
                                    fix_space_before_punct, join_wrapped, normalise_chars,
                                    remove_invisible)
 from lawdiff.ingest.structure import Para, assign_eids, build_units, classify
+from lawdiff.model import version as V
 from lawdiff.model import xmlio
 from lawdiff.model.ids import eid, work_id
 
@@ -411,7 +412,7 @@ def _versions_from_notes(b: _Builder) -> None:
     for note in b.notes_el.iterfind("note[@kind='replaced']"):
         target, by = note.get("target"), note.get("by")
         el = _note_target(b, target) if target and by else None
-        if el is None or el.get("by"):
+        if el is None or V.own(el).by:
             continue
         el.set("by", by)
         old = etree.Element(el.tag, eId=el.get("eId"))
@@ -433,7 +434,7 @@ def _apply_redactions(b: _Builder, redactions: list[Redaction]) -> None:
         if red.unit != "preamble":
             raise LawdiffError(f"redaction of {red.unit!r} is not supported (only preamble)")
         versions = b.body.findall("preamble")
-        old = next((v for v in versions if v.get("ended-by") == red.ended_by), None)
+        old = next((v for v in versions if V.own(v).ended_by == red.ended_by), None)
         if old is None:
             raise LawdiffError(f"redaction: the act has no preamble wording ended by {red.ended_by}")
         old.attrib.pop("absent", None)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from lawdiff.model import version as V
 from lawdiff.model.ids import ELEMENT_TO_KIND, eid, norm_num
 
 _NUM = r"\d+(?:-\d+)*"
@@ -241,7 +242,7 @@ def assign_eids(parent: etree._Element, parent_path: list[tuple[str, str | None]
         if kind is None or kind in ("title", "preamble", "appendix", "group", "row"):
             continue
         if kind in ("indent", "part"):
-            if child.get("eId") and child.get("eId") == last_eid.get(kind) and (child.get("by") or child.get("ended-by") or child.get("from") or child.get("until")):
+            if child.get("eId") and child.get("eId") == last_eid.get(kind) and V.bounded(child):
                 num = str(counters[kind])
             else:
                 counters[kind] = counters.get(kind, 0) + 1

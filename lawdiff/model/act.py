@@ -106,18 +106,18 @@ class Act:
 
     @property
     def period(self) -> tuple[dt.date, dt.date, str] | None:
-        el = self.root.find("meta/period")
-        if el is None:
+        period = self.root.find("meta/period")
+        if period is None:
             return None
-        return _date(el.get("from")), _date(el.get("until")), el.get("source")
+        return _date(period.get("from")), _date(period.get("until")), period.get("source")
 
     # -- lifecycle ------------------------------------------------------------------------
     def events(self) -> list[Event]:
         out = []
-        for el in self.root.iterfind("lifecycle/event"):
-            out.append(Event(kind=el.get("kind"), origin=el.get("origin"), source=el.get("source"),
-                             date=_date(el.get("date")), rule=el.get("rule"), by=el.get("by"),
-                             by_date=_date(el.get("by-date")), target=el.get("target")))
+        for event in self.root.iterfind("lifecycle/event"):
+            out.append(Event(kind=event.get("kind"), origin=event.get("origin"), source=event.get("source"),
+                             date=_date(event.get("date")), rule=event.get("rule"), by=event.get("by"),
+                             by_date=_date(event.get("by-date")), target=event.get("target")))
         return out
 
     def remove_event(self, index: int) -> Event:

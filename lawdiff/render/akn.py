@@ -20,6 +20,7 @@ import datetime as dt
 
 from lxml import etree
 
+from lawdiff.model import version as V
 from lawdiff.model.act import Act
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -112,7 +113,7 @@ def to_akn(act: Act, when: dt.date, in_force: set) -> etree._Element:
         _e(_e(_e(doc, "preface"), "longTitle"), "p", title.text)
     preamble = None
     for pre in src_body.iterfind("preamble"):
-        if pre.get("absent") == "true":
+        if V.marked_absent(pre):
             if pre in in_force:
                 missing.append("preamble")
         elif pre in in_force:
@@ -174,7 +175,7 @@ def _notes(meta, missing: list[str], competing: list[str]) -> None:
 
 def _attachment(parent, act: Act, when: dt.date, app, in_force: set, missing: list[str]) -> None:
     eid = app.get("eId")
-    if app.get("absent") == "true" and not len(app):
+    if V.absent_leaf(app):
         missing.append(eid)
         return
     att = _e(parent, "attachment", eId=eid)
@@ -189,7 +190,7 @@ def _attachment(parent, act: Act, when: dt.date, app, in_force: set, missing: li
             _e(_e(preface, "longTitle"), "p", head.text)
     main = _e(doc, "mainBody")
     _units(main, [c for c in app if c.tag not in ("mark", "heading", "appendix")], in_force, missing, top=True)
-    if app.get("absent") == "true":
+    if V.marked_absent(app):
         missing.append(eid)
     if not len(main):
         _e(_e(_e(main, "hcontainer", eId=f"{eid}__no_text", name="noTextInForce"), "content"), "p")
@@ -230,7 +231,7 @@ def _units(parent, children: list, in_force: set, missing: list[str], blocks_onl
 def _shown(el, in_force: set, missing: list[str]) -> bool:
     if el.tag == "tariffs":
         return any(r in in_force for r in el.iter("row"))
-    if el.get("absent") == "true" and not len(el):
+    if V.absent_leaf(el):
         if el in in_force:
             missing.append(el.get("eId"))
         return False
@@ -249,7 +250,7 @@ def _unit(parent, src, in_force: set, missing: list[str]) -> None:
     if src.findtext("heading"):
         _e(unit, "heading", src.findtext("heading"))
     _units(unit, [c for c in src if c.tag != "heading"], in_force, missing)
-    if src.get("absent") == "true":
+    if V.marked_absent(src):
         missing.append(src.get("eId"))
 
 

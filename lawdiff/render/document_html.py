@@ -42,7 +42,7 @@ def _table(block: Block, lang: str, ids: bool):
                       E.TD(row["price"], E.CLASS("price")), id=row["eId"])
             if ids:
                 tr[1].append(E.SPAN(row["eId"], E.CLASS("eid")))
-            if row.get("by"):
+            if row.get("by_citation"):
                 tr[1].append(E.BR())
                 tr[1].append(E.SMALL(label(lang, "wording-conditional", citation=row["by_citation"])))
             body.append(tr)

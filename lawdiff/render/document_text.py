@@ -71,7 +71,7 @@ def _row_lines(table: dict, lang: str, ids: bool, indent: str) -> list[str]:
         for row in group["rows"]:
             tail = f"  [{row['eId']}]" if ids else ""
             out.append(f"{indent}{row['num']:>4}. {row['service']} — {row['position']} — {row['price']}{tail}")
-            if row.get("by"):
+            if row.get("by_citation"):
                 out.append(f"{indent}      ({label(lang, 'wording-conditional', citation=row['by_citation'])})")
     return out
 

@@ -6,7 +6,7 @@ from lxml import etree
 
 from lawdiff import LawdiffError
 from lawdiff.model import xmlio
-from lawdiff.review.readings import version_holder
+from lawdiff.model import version as V
 
 # =============================================================================== textconv
 
@@ -16,17 +16,17 @@ def _one_line(text: str | None) -> str:
 
 
 def _bracket(el: etree._Element) -> str:
-    holder = version_holder(el)
+    v = V.of(el)
     parts = []
-    if holder.get("from"):
-        parts.append(f"from {holder.get('from')}")
-    if holder.get("until"):
-        parts.append(f"until {holder.get('until')}")
-    if holder.get("by"):
-        parts.append(f"by {holder.get('by')}")
-    if holder.get("ended-by"):
-        parts.append(f"ended by {holder.get('ended-by')}")
-    if el.get("absent") == "true" or holder.get("absent") == "true":
+    if v.start:
+        parts.append(f"from {v.start}")
+    if v.until:
+        parts.append(f"until {v.until}")
+    if v.by:
+        parts.append(f"by {v.by}")
+    if v.ended_by:
+        parts.append(f"ended by {v.ended_by}")
+    if V.wording_absent(el):
         parts.append("not in the corpus")
     return f" [{', '.join(parts)}]" if parts else ""
 
@@ -47,7 +47,7 @@ def _meta_lines(meta: etree._Element) -> list[str]:
             extra = ", ".join(v for v in (el.get("kind"), el.get("latin"), el.get("region")) if v)
             out.append(f"place: {text} ({extra})")
         elif tag == "period":
-            out.append(f"period: from {el.get('from')} until {el.get('until')} (\"{el.get('source')}\")")
+            out.append(_period_line(el))
         elif tag == "alias":
             out.append(f"alias {el.get('scheme')}: {text}")
         elif tag == "coverage":
@@ -61,17 +61,21 @@ def _meta_lines(meta: etree._Element) -> list[str]:
     return out
 
 
-def _event_line(el: etree._Element) -> str:
-    parts = [el.get("kind")]
-    if el.get("date"):
-        parts.append(el.get("date"))
-    if el.get("rule"):
-        parts.append(f"rule {el.get('rule')}")
-    if el.get("by"):
-        parts.append(f"by {el.get('by')}" + (f" of {el.get('by-date')}" if el.get("by-date") else ""))
-    if el.get("target"):
-        parts.append(f"target {el.get('target')}")
-    return f"event {' '.join(parts)} [{el.get('origin')}]: {_one_line(el.get('source'))}"
+def _period_line(period: etree._Element) -> str:
+    return f"period: from {period.get('from')} until {period.get('until')} (\"{period.get('source')}\")"
+
+
+def _event_line(event: etree._Element) -> str:
+    parts = [event.get("kind")]
+    if event.get("date"):
+        parts.append(event.get("date"))
+    if event.get("rule"):
+        parts.append(f"rule {event.get('rule')}")
+    if event.get("by"):
+        parts.append(f"by {event.get('by')}" + (f" of {event.get('by-date')}" if event.get("by-date") else ""))
+    if event.get("target"):
+        parts.append(f"target {event.get('target')}")
+    return f"event {' '.join(parts)} [{event.get('origin')}]: {_one_line(event.get('source'))}"
 
 
 def _attr_list(el: etree._Element, skip: tuple[str, ...] = ("eId",)) -> str:
@@ -87,7 +91,7 @@ def _unit_lines(child: etree._Element, parent_eid: str, indent: str) -> list[str
     if tag in ("title", "p"):
         return [f"{indent}{eid}{_bracket(child)}: {_one_line(child.text)}".rstrip()]
     if tag in _CONTAINERS:
-        if child.get("absent") == "true" and not len(child):
+        if V.absent_leaf(child):
             return [f"{indent}{eid}{_bracket(child)}"]
         out = []
         for sub in child:

@@ -10,8 +10,8 @@ and the CLI only prints them.
 
 from lawdiff.review.compare import Alternative, Entry, Review, SideInfo, diff_dates, diff_works, parallel_tables
 from lawdiff.review.history import blame, history
-from lawdiff.review.readings import NOT_IN_CORPUS, SHOWN, UNCERTAIN, UNCHANGED, Reading, RowValue, WorkReader
+from lawdiff.review.readings import NOT_IN_CORPUS, UNCERTAIN, UNCHANGED, Reading, RowValue, WorkReader
 
-__all__ = ["Alternative", "Entry", "NOT_IN_CORPUS", "Reading", "Review", "RowValue", "SHOWN", "SideInfo",
+__all__ = ["Alternative", "Entry", "NOT_IN_CORPUS", "Reading", "Review", "RowValue", "SideInfo",
            "UNCERTAIN", "UNCHANGED", "WorkReader", "blame", "diff_dates", "diff_works", "history",
            "parallel_tables"]

@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass, field
 
 from lawdiff import LawdiffError
-from lawdiff import time as T
 from lawdiff.corpus import Corpus
 from lawdiff.diff import ADDED, CHANGED, DELETE, EQUAL, INSERT, REMOVED, Change, WordOp, align_tariffs, merge_order, normalise_quotes, provision_label, row_label, word_diff
 from lawdiff.model.act import Act
+from lawdiff.model.version import State
 from lawdiff.citation import resolve_provision
 from lawdiff.review.readings import (
     NOT_IN_CORPUS,
@@ -203,7 +203,7 @@ class SideInfo:
     work: str
     title: str
     at: dt.date | None
-    status: str | None
+    status: State | None
     reason: str
     units: list[str]
 
@@ -214,7 +214,7 @@ class SideInfo:
     def describe(self) -> str:
         if self.at is None:
             return f"{self.work} (latest wording)"
-        label = T.STATE_LABELS.get(self.status, self.status)
+        label = self.status.label if self.status else None
         return f"{self.work} on {self.at.isoformat()} ({label})"
 
 
@@ -297,10 +297,6 @@ def _check_quotes_note(ignore_quotes: bool) -> list[str]:
     return ["typographic quotes («», “”) were treated as \" before comparing"] if ignore_quotes else []
 
 
-#: States in which a whole act has ended: its provisions are not changed one by one, they end with it.
-ENDED_STATES = ("repealed", "expired", "cancelled")
-
-
 def diff_dates(corpus: Corpus, work: str, d1: dt.date, d2: dt.date, *, provision: str | None = None,
                ignore_quotes: bool = False, full: bool = False) -> Review:
     """The redline of ``work`` between the text in force on ``d1`` and on ``d2``.
@@ -324,9 +320,10 @@ def diff_dates(corpus: Corpus, work: str, d1: dt.date, d2: dt.date, *, provision
         notes.append(f"partial text: {reader.act.coverage_note}")
     before, after = _info(reader, d1, units), _info(reader, d2, units)
     ended = None
-    if after.status in ENDED_STATES and before.status not in ENDED_STATES:
+    # A whole act that ended: its provisions are not changed one by one, they end with it.
+    if after.status and after.status.ended and not (before.status and before.status.ended):
         ended = {"status": after.status, "reason": after.reason, "provisions": len(entries), "listed": full}
-        notes.insert(0, f"the act ended between the two dates ({T.STATE_LABELS[after.status]}: {after.reason}); "
+        notes.insert(0, f"the act ended between the two dates ({after.status.label}: {after.reason}); "
                         f"its {len(entries)} provision(s) ended with it"
                         + ("" if full else "; --full lists them"))
         if not full:
@@ -373,7 +370,7 @@ def parallel_tables(old: list[RowValue], new: list[RowValue]) -> bool:
 
 def _row_entries(old: Side, new: Side, notes: list[str] | None = None, **kw) -> list[Entry]:
     """Tariff rows of two works. Parallel tables (:func:`parallel_tables`) are compared row by
-    row; otherwise rows are paired as :func:`lawdiff.diff.diff_tariffs` pairs them. A row with
+    row; otherwise rows are paired by :func:`lawdiff.diff.align_tariffs`. A row with
     competing versions is paired by its latest version and all its readings are compared."""
     old_ids, new_ids = old.order, new.order
     old_rows = [old.by_eid[e][-1].row for e in old_ids]

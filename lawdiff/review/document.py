@@ -25,7 +25,9 @@ from lawdiff.citation import adilet_url, citation_of_work_id, official_citation,
 from lawdiff.corpus import Corpus
 from lawdiff.model.act import Act
 from lawdiff.model.ids import check_work_id
-from lawdiff.review.readings import SHOWN, is_under
+from lawdiff.model import version as V
+from lawdiff.model.version import State
+from lawdiff.review.readings import is_under
 
 #: Containers whose number is printed before their first line, and how.
 NUMBERED = {"clause": "{}.", "subclause": "{})"}
@@ -118,7 +120,7 @@ def read_document(corpus: Corpus, work: str, when: dt.date, provision: str | Non
     st = T.status_at(walker.wi.start, walker.wi.end, when, end_state=walker.wi.end_state)
     conditions = []
     work_cond = _condition(act.id, official_citation(act), walker.wi.start, _rule_of(act), when)
-    if work_cond and st.state in ("in-force-unconfirmed", "uncertain"):
+    if work_cond and st.state in (State.IN_FORCE_UNCONFIRMED, State.UNCERTAIN):
         conditions.append(work_cond)
     conditions += walker.amendment_conditions()
     reg = act.root.find("meta/registration")
@@ -174,7 +176,7 @@ class _Walker:
         st, vi = T.version_status(self.act, el, self.when, self.lookup, self.wi)
         if vi.by and not vi.start.determined:
             self.amending.setdefault(vi.by, vi.start)
-        return st.state in SHOWN, st.state
+        return st.state.shown, st.state
 
     def wanted(self, eid: str | None) -> bool:
         if not self.provision or eid is None:
@@ -195,7 +197,7 @@ class _Walker:
         else:
             status = None
         inside = self.provision is None or (eid is not None and is_under(eid, self.provision))
-        absent = el.get("absent") == "true"
+        absent = V.marked_absent(el)
         if tag == "title":
             if inside:
                 self.blocks.append(Block("heading", el.text, eid, unit="title", status=status))
@@ -206,7 +208,7 @@ class _Walker:
             self.tariffs(el, level)
         else:
             self.container(el, level, status, absent, inside)
-        if inside and tag != "tariffs" and (el.get("by") or el.get("ended-by")):
+        if inside and tag != "tariffs" and (V.own(el).by or V.own(el).ended_by):
             self.history(el, level, status)
 
     def text(self, el, level: int, status: str | None, absent: bool) -> None:
@@ -254,7 +256,7 @@ class _Walker:
                     continue
                 rows.append({"eId": row.get("eId"), "num": row.get("num"), "service": row.findtext("service"),
                              "position": row.findtext("position"), "price": row.get("price"), "status": status,
-                             "by": row.get("by"), "by_citation": self.cite(row.get("by")) if row.get("by") else None})
+                             "by": V.own(row).by, "by_citation": self.cite(V.own(row).by) if V.own(row).by else None})
             if rows:
                 groups.append({"eId": group.get("eId"), "heading": group.findtext("heading"), "rows": rows})
         if groups:
@@ -267,12 +269,13 @@ class _Walker:
         """The mark after a changed unit: the act that gave its wording and since when; or, for
         a wording another act replaces on a date not determined, that it is the earlier one."""
         vi = T.version_interval(self.act, el, self.lookup, self.wi)
-        if el.get("by"):
-            self.blocks.append(Block("history", eid=el.get("eId"), level=level, unit=el.tag, by=el.get("by"),
-                                     by_citation=self.cite(el.get("by")), since=vi.start.to_json(), status=status))
+        v = V.own(el)
+        if v.by:
+            self.blocks.append(Block("history", eid=el.get("eId"), level=level, unit=el.tag, by=v.by,
+                                     by_citation=self.cite(v.by), since=vi.start.to_json(), status=status))
         elif vi.end is not None and not vi.end.determined:
-            self.blocks.append(Block("earlier", eid=el.get("eId"), level=level, unit=el.tag, by=el.get("ended-by"),
-                                     by_citation=self.cite(el.get("ended-by")), status=status))
+            self.blocks.append(Block("earlier", eid=el.get("eId"), level=level, unit=el.tag, by=v.ended_by,
+                                     by_citation=self.cite(v.ended_by), status=status))
 
     def cite(self, work: str) -> str:
         other = self.lookup(work)

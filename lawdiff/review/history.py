@@ -8,11 +8,12 @@ from lawdiff import LawdiffError, api
 from lawdiff.corpus import Corpus
 from lawdiff.diff import format_decimal, provision_label, row_label
 from lawdiff.citation import resolve_provision
+from lawdiff.model import version as V
 from lawdiff.review.compare import (
     _compare,  # noqa
     under_provision,
 )
-from lawdiff.review.readings import Side, WorkReader, is_under, version_holder
+from lawdiff.review.readings import Side, WorkReader, is_under
 
 # =============================================================================== history
 
@@ -28,7 +29,7 @@ def history(corpus: Corpus, work: str, provision: str | None = None, *, every: b
     leaves = reader.leaves
     if provision:
         leaves = [el for el in leaves if is_under(el.get("eId"), provision)
-                  or (el.get("absent") == "true" and not len(el) and is_under(provision, el.get("eId")))]
+                  or (V.absent_leaf(el) and is_under(provision, el.get("eId")))]
         if not leaves:
             if not act.complete:
                 raise LawdiffError(f"{provision} is not in the corpus: {act.coverage_note}")
@@ -44,9 +45,8 @@ def history(corpus: Corpus, work: str, provision: str | None = None, *, every: b
             continue
         out, prev = [], None
         for n, v in enumerate(versions, 1):
-            holder = version_holder(v.el)
             vi = v.interval
-            item = {"n": n, "act": v.by or act.id, "by": v.by, "ended_by": holder.get("ended-by"),
+            item = {"n": n, "act": v.by or act.id, "by": v.by, "ended_by": V.of(v.el).ended_by,
                     "absent": v.absent, "text": v.text,
                     "price": format_decimal(v.row.price) if v.row and not v.absent else None,
                     "from": vi.start.to_json(), "until": vi.end.to_json() if vi.end else None,

@@ -16,17 +16,15 @@ from lawdiff import api
 from lawdiff import time as T
 from lawdiff.corpus import Corpus
 from lawdiff.diff import row_text
+from lawdiff.model import version as V
 from lawdiff.model.ids import check_work_id
+from lawdiff.model.version import State
 
-#: Review kinds beyond the engine's added / removed / changed.
-NOT_IN_CORPUS = "not-in-corpus"
-UNCERTAIN = "uncertain"
+#: Review kinds beyond the engine's added / removed / changed (the first two are named as the
+#: states they come from).
+NOT_IN_CORPUS = State.NOT_IN_CORPUS.value
+UNCERTAIN = State.UNCERTAIN.value
 UNCHANGED = "unchanged"
-
-#: Statuses under which a version is part of "the text on a date" (as in :func:`api.show`).
-SHOWN = ("in-force", "in-force-unconfirmed", "uncertain", "not-in-corpus")
-
-_VERSION_ATTRS = ("from", "until", "by", "ended-by")
 
 
 def iso(d: dt.date | None) -> str | None:
@@ -56,7 +54,7 @@ class Reading:
     el: etree._Element
     work: str
     text: str | None            # None: the wording is not in the corpus
-    status: str | None          # None: the latest wording, read without a date
+    status: State | None        # None: the latest wording, read without a date
     reason: str
     interval: T.VersionInterval
     pos: int                    # document position: later versions come later
@@ -74,14 +72,6 @@ class Reading:
         """``{"work", "status", "reason", "by", "from", "until"}`` (bounds as in docs/json.md)."""
         return {"work": self.work, "status": self.status, "reason": self.reason, "by": self.by,
                 **{k: v for k, v in self.interval.to_json().items() if k != "by"}}
-
-
-def version_holder(el: etree._Element) -> etree._Element:
-    """The element whose version attributes bound ``el`` (itself or its nearest ancestor)."""
-    for cand in [el, *el.iterancestors()]:
-        if any(cand.get(a) for a in _VERSION_ATTRS):
-            return cand
-    return el
 
 
 def _row_value(el: etree._Element) -> RowValue:
@@ -127,7 +117,7 @@ class WorkReader:
         out = []
         for el in self.leaves:
             r = self.reading(el, when)
-            if r.status in SHOWN:
+            if r.status is not None and r.status.shown:
                 out.append(r)
         return out
 
@@ -139,8 +129,7 @@ class WorkReader:
             chain = [el, *(a for a in el.iterancestors() if a in self.pos)]
             if any(self.versions[a.get("eId")][-1] is not a for a in chain):
                 continue
-            holder = version_holder(el)
-            if holder.get("until") or holder.get("ended-by"):
+            if V.of(el).has_end:
                 continue
             out.append(self.reading(el, None))
         return out

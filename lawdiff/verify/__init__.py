@@ -20,6 +20,7 @@ from lawdiff.corpus import Corpus
 from lawdiff.ingest.importer import ImportOptions, import_source
 from lawdiff.model.act import Act
 from lawdiff.model.ids import check_work_id
+from lawdiff.model.version import State
 from lawdiff.review import WorkReader
 from lawdiff.verify import notes as N
 from lawdiff.verify.units import DISAGREEING, IDENTICAL, KINDS, Provision, compare
@@ -135,7 +136,7 @@ def _stated_date(text: str, official: Act, today: dt.date) -> tuple[dt.date, str
                 continue
     wi = T.work_interval(official)
     end = wi.end
-    what = "repeal" if wi.end_state == "repealed" else "period of application ending"
+    what = "repeal" if wi.end_state == State.REPEALED else "period of application ending"
     if end is not None and end.determined and end.date <= today:
         day = end.date - dt.timedelta(days=1)
         return day, (f"the text records the act's {what} on {end.date.isoformat()}: its wording is the one "

@@ -22,6 +22,7 @@ from lxml import etree
 
 from lawdiff import time as T
 from lawdiff.ingest.notes import parse_note
+from lawdiff.model import version as V
 from lawdiff.model.act import Act, Event
 
 #: A note's unit -> the eId step it names (``clause:N`` is a тармақ of the act or of its Rules).
@@ -75,10 +76,10 @@ class Finding:
 
 def official_notes(root: etree._Element) -> list[NoteItem]:
     out = []
-    for el in root.iterfind("notes/note"):
-        parsed = parse_note(el.text or "")
-        out.append(NoteItem(el.text or "", el.get("kind"), el.get("by"), el.get("by-date"),
-                            el.get("target") or parsed.target_words or None, el.get("eif")))
+    for note in root.iterfind("notes/note"):
+        parsed = parse_note(note.text or "")
+        out.append(NoteItem(note.text or "", note.get("kind"), note.get("by"), note.get("by-date"),
+                            note.get("target") or parsed.target_words or None, note.get("eif")))
     return out
 
 
@@ -90,7 +91,7 @@ def corpus_events(act: Act, lookup) -> list[EventItem]:
             continue
         units = []
         if e.origin != "note" and not e.target:
-            units = sorted({el.get("eId") for el in act.units() if e.by in (el.get("by"), el.get("ended-by"))})
+            units = sorted({el.get("eId") for el in act.units() if V.own(el).gave_or_ended(e.by)})
         start = T.external_entry_into_force(e) if e.date else T.amending_act_start(act, e.by, lookup)
         out.append(EventItem(e, units, start))
     return out

@@ -9,9 +9,9 @@ whose date is undetermined) is said once.
 from __future__ import annotations
 
 from lawdiff.diff import ADDED, DELETE, INSERT, REMOVED, Change, WordOp
+from lawdiff.model.version import State
 from lawdiff.render.redline_html import render_html
 from lawdiff.render.redline_text import render_text
-from lawdiff.time import STATE_LABELS
 from lawdiff.verify import Verification
 from lawdiff.verify.units import (DIFFERING, IDENTICAL, NOT_IN_CORPUS, NOT_IN_OFFICIAL, ONLY_CORPUS, ONLY_OFFICIAL,
                                   RENUMBERED, Provision, wording)
@@ -32,7 +32,7 @@ def header_lines(v: Verification) -> list[str]:
            f"official text: {v.official_file}" + (" (excerpt)" if v.excerpt else "")
            + f"; {v.repairs} repair(s) logged while reading it",
            f"compared on {v.at.isoformat()} ({v.at_source}): {v.at_reason}",
-           f"the corpus on that date: {STATE_LABELS.get(v.status.state, v.status.state)} — {v.status.reason}"]
+           f"the corpus on that date: {v.status.state.label} — {v.status.reason}"]
     out += [f"note: {n}" for n in v.notes]
     return out
 
@@ -42,7 +42,7 @@ def conditions(v: Verification) -> list[str]:
     seen: dict[str, int] = {}
     for p in v.provisions:
         if p.kind == IDENTICAL and p.uncertain:
-            why = next(r.reason for r in p.corpus if r.status == "uncertain")
+            why = next(r.reason for r in p.corpus if r.status == State.UNCERTAIN)
             for prefix in ("may have ended: ", "may not yet apply: "):
                 why = why.removeprefix(prefix)
             key = f"{p.reason or 'its wording may not apply on the date'}: {why}"

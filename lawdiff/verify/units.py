@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from lawdiff.diff import CHANGED, Change, format_decimal, normalise_quotes, provision_label, word_diff
 from lawdiff.ingest.repair import fix_latin_i, fix_space_before_punct, normalise_chars
+from lawdiff.model.version import State
 from lawdiff.review.readings import Reading, Side, _ancestors
 from lawdiff.diff import merge_order
 
@@ -73,7 +74,7 @@ class Provision:
 
     @property
     def uncertain(self) -> bool:
-        return any(r.status == "uncertain" for r in self.corpus)
+        return any(r.status == State.UNCERTAIN for r in self.corpus)
 
     def to_json(self) -> dict:
         return {"eId": self.eid, "kind": self.kind, "label": self.label, "eIds": self.members or [self.eid],

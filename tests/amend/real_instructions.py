@@ -115,6 +115,11 @@ def check(entry: dict) -> Outcome:
         if any(not (op.work or "").endswith(tail) for op in ops):
             return Outcome("wrong", f"repeals {[op.work for op in ops]}, expected the act …{tail}")
     paths = expected_paths(exp["target"])
+    # One instruction replacing several word or figure pairs in one unit ("цифры "A", "B"
+    # заменить цифрами "C", "D"") is one operation per pair, all on that unit.
+    pairs = [tuple(p) for p in exp.get("pairs") or []]
+    if paths is not None and len(paths) == 1 and len(pairs) > 1:
+        paths = paths * len(pairs)
     if paths is not None and exp["op"] != "repeal-act":
         got = [_norm(op.path) for op in ops]
         want = [_norm(p) for p in paths]
@@ -122,7 +127,9 @@ def check(entry: dict) -> Outcome:
             return Outcome("wrong", f"targets {got}, expected {want}")
     if exp["op"] in ("replace-words", "insert-words", "replace-number"):
         got_words = [op.words for op in ops]
-        if any(w != (exp["old"], exp["new"]) for w in got_words):
+        if pairs and got_words != pairs:
+            return Outcome("wrong", f"words {got_words}, expected {pairs}")
+        if not pairs and any(w != (exp["old"], exp["new"]) for w in got_words):
             return Outcome("wrong", f"words {got_words}, expected {(exp['old'], exp['new'])}")
     elif exp.get("new") and exp["op"] in ("replace", "insert"):
         text = "\n".join(line for op in ops for line in op.text)
