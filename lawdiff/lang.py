@@ -115,3 +115,15 @@ def number_slug(number: str) -> str:
         else:
             out.append(f"u{ord(ch):x}")   # any other character keeps an id of its own
     return re.sub(r"^[-_]+|[-_]+$", "", "".join(out))
+
+
+def script_lang(text: str) -> str:
+    """The language of a free-text note by its letters, for the ``lang`` attribute of a page
+    that shows it: Kazakh when it has letters only Kazakh has, Russian for other Cyrillic,
+    English for Latin letters. Used only where the text's language is not recorded (a coverage
+    note written by whoever built the corpus); an act's own text carries its ``lang``."""
+    cyrillic = len(re.findall(f"[{CYRILLIC}]", text))
+    latin = len(re.findall("[A-Za-z]", text))
+    if cyrillic >= latin:
+        return "kk" if re.search(f"[{KK_EXTRA_LOWER}{KK_EXTRA_UPPER}]", text) else "ru"
+    return "en"

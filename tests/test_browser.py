@@ -78,8 +78,59 @@ def test_timeline_history_and_comparison(page, base_url):
     assert page.locator("table#events tbody tr").count() >= 3
     page.screenshot(path=str(OUT / "timeline-379.png"), full_page=True)
     page.goto(base_url + "/compare?a=2999&b=668&at=2026-03-01")
-    assert "different units" in page.locator("#review-notes").inner_text()
+    assert "әртүрлі өлшем бірліктерінде" in page.locator("#review-notes").inner_text()
     page.screenshot(path=str(OUT / "compare-2999-668.png"), full_page=True)
+
+
+def _other_lang_text(page) -> str:
+    """The visible text of the page outside elements marked with another language than the page."""
+    return page.evaluate("""() => {
+        const lang = document.documentElement.lang;
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const out = [];
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const el = n.parentElement.closest('[lang]');
+            if (el && el.lang === lang) out.push(n.textContent);
+        }
+        return out.join(' ');
+    }""")
+
+
+def test_switch_the_language_of_the_reader(page, base_url):
+    """The language switch keeps the page (date, comparison) and changes every interface word
+    and the page's lang; the act's own text keeps its language and says so."""
+    page.goto(base_url + "/works/2999?at=2026-03-01")
+    assert page.locator("html").get_attribute("lang") == "kk"
+    assert page.locator("#show").inner_text() == "Көрсету"
+    page.click("#lang-switch a[data-lang=ru]")
+    assert "lang=ru" in page.url and "at=2026-03-01" in page.url
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert page.locator("#show").inner_text() == "Показать"
+    assert page.locator("h2.appendix").inner_text() == "Приложение 1"
+    assert page.locator("#status").inner_text().startswith("На 01.03.2026 действует, если")
+    assert page.locator(".act-text").get_attribute("lang") == "kk"
+    assert page.locator("table.tariffs th").first.inner_text() == "№"
+    page.screenshot(path=str(OUT / "work-2999-ru.png"), full_page=True)
+    page.click("#lang-switch a[data-lang=en]")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("#timeline-link").inner_text() == "Timeline"
+    page.click("#timeline-link")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("table#events tr[data-kind=adopted] td").first.inner_text() == "adopted"
+    page.click("#lang-switch a[data-lang=kk]")
+    assert page.locator("table#events tr[data-kind=adopted] td").first.inner_text() == "қабылданды"
+    page.goto(base_url + "/compare?a=2999&b=668&at=2026-03-01&lang=ru")
+    assert page.locator("html").get_attribute("lang") == "ru"
+    summary = page.locator("#summary").inner_text()
+    assert "Изменено" in summary and "Өзгертілді" not in summary and "changed" not in summary
+    assert "цены в разных единицах измерения" in page.locator("#review-notes").inner_text()
+    row = page.locator("section#row_2")
+    assert row.locator("p.text").get_attribute("lang") == "kk"
+    assert row.locator("h2").inner_text().startswith("строка 2:")
+    ru_only = _other_lang_text(page)
+    for kazakh in ("Өзгертілді", "Қорытынды", "Бағалардың", "бір қызмет үшін", "ескертпе"):
+        assert kazakh not in ru_only
+    page.screenshot(path=str(OUT / "compare-2999-668-ru.png"), full_page=True)
 
 
 def test_errors_are_pages(page, base_url):

@@ -49,7 +49,8 @@ def test_semi_stationary_in_oral_before_and_after_its_period(capsys):
                              "semi-stationary", "--json")
     assert code == 0 and json.loads(out) == []
     assert "period" in err
-    code, out, _ = lawdiff(capsys, "tariff", "--at", "2026-03-01", "--place", "Oral", "--setting", "semi-stationary")
+    code, out, _ = lawdiff(capsys, "tariff", "--at", "2026-03-01", "--place", "Oral", "--setting", "semi-stationary",
+                           "--lang", "en")
     assert code == 0 and out.strip() == "No tariff rows." and "period" in err     # the reason is a message
 
 
@@ -97,8 +98,10 @@ def test_timeline(capsys):
     kinds = [e["kind"] for e in t["events"]]
     assert kinds[0] == "adopted" and "repealed" in kinds
     assert t["end"]["date"] == "2023-07-01" and t["entry_into_force"]["determined"] is False
-    code, out, _ = lawdiff(capsys, "timeline", "330")
+    code, out, _ = lawdiff(capsys, "timeline", "330", "--lang", "en")
     assert code == 0 and "entry into force" in out
+    code, out, _ = lawdiff(capsys, "timeline", "330")          # the act's language
+    assert code == 0 and "қолданысқа енгізілген күні: анықталмаған, 14.03.2009 бұрын емес" in out
 
 
 def test_event_add_updates_answers(capsys, scratch_corpus):

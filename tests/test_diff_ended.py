@@ -16,10 +16,12 @@ from conftest import run_script
     ("1971", "2025-12-01", "2026-03-01", "expired"),
 ])
 def test_the_end_of_the_act_is_said_once(work, d1, d2, status):
-    done = run_script("diff", work, "--from", d1, "--to", d2)
+    done = run_script("diff", work, "--from", d1, "--to", d2, "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("the act ended") == 2          # the note and the summary line
     assert " removed" not in done.stdout and "[-" not in done.stdout
+    kk = run_script("diff", work, "--from", d1, "--to", d2).stdout   # default: the act's language
+    assert "акт екі күннің аралығында тоқтады" in kk and "\n  акт тоқтады (" in kk and "[-" not in kk
     data = json.loads(run_script("diff", work, "--from", d1, "--to", d2, "--json").stdout)
     assert data["ended"]["status"] == status and data["ended"]["provisions"] > 0
     assert data["changes"] == []

@@ -113,7 +113,7 @@ def test_oral_2999_against_baiterek_668_row_by_row(capsys):
 
 def test_two_oral_resolutions_rows_as_the_engine_pairs_them(capsys):
     data = as_json(capsys, "diff", W1971, W2999)
-    assert any("per-recipient-per-day in " + W1971 in n for n in data["notes"])
+    assert any("per recipient per day in " + W1971 in n for n in data["notes"])
     assert not any("row by row" in n for n in data["notes"])
     rows = [c for c in data["changes"] if "row" in c]
     corpus = Corpus(CORPUS)
@@ -144,12 +144,16 @@ def test_two_oral_resolutions_rows_as_the_engine_pairs_them(capsys):
 
 
 def test_works_human_output(capsys):
-    code, out, _ = lawdiff(capsys, "diff", "2999", "668")
+    code, out, _ = lawdiff(capsys, "diff", "2999", "668", "--lang", "en")
     assert code == 0
-    assert "price: 1896.60 (per-service) | 1485 (per-recipient-per-day): different units, not compared" in out
+    assert "price: 1896.60 (per service) | 1485 (per recipient per day): different units, not compared" in out
     assert "2026 жылға [-Орал қаласы-]{+Бәйтерек ауданы+} бойынша" in out
-    assert "note: prices are in different units: per-service" in out
+    assert "note: prices are in different units: per service" in out
     assert "81 changed, 0 added, 1 removed\n" in out and "fell" not in out
+    code, out, _ = lawdiff(capsys, "diff", "2999", "668")       # default: the act's language
+    assert code == 0
+    assert "баға: 1896.60 (бір қызмет үшін) | 1485 (бір қызмет алушыға бір күнге): өлшем бірліктері әртүрлі" in out
+    assert "өзгертілді: 81, қосылды: 0, алып тасталды: 1\n" in out and "changed" not in out
 
 
 # =========================================================================== two dates
@@ -370,7 +374,7 @@ def test_html_two_works(capsys, tmp_path):
     page = tmp_path / "oral-baiterek.html"
     code, out, err = lawdiff(capsys, "diff", "2999", "668", "--html", str(page))
     assert code == 0, err
-    assert out.startswith(f"wrote {page}: 81 changed")
+    assert out.startswith(f"wrote {page}: өзгертілді: 81")
     html = page.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
     doc = lxml.html.document_fromstring(html.encode("utf-8"))
@@ -390,7 +394,7 @@ def test_html_two_works(capsys, tmp_path):
     summary = {li.get("class"): li.get("data-count") for li in doc.get_element_by_id("summary").iter("li")}
     assert summary == {"added": "0", "removed": "1", "changed": "81", "uncertain": "0", "not-in-corpus": "0"}
     notes = doc.get_element_by_id("review-notes").text_content()
-    assert "different units" in notes and "row by row" in notes
+    assert "әртүрлі өлшем бірліктерінде" in notes and "жол-жолымен" in notes
     table = doc.xpath("//section[@id='prices']//tbody/tr")
     assert len(table) == 76
     # --json still prints the change data when a page is written
@@ -401,13 +405,14 @@ def test_html_two_works(capsys, tmp_path):
 def test_html_uncertain_and_not_in_corpus(capsys, tmp_path):
     page = tmp_path / "330.html"
     code, _, err = lawdiff(capsys, "diff", "330", "--from", "2022-01-01", "--to", "2023-01-01", "--ignore-quotes",
-                           "--html", str(page))
+                           "--html", str(page), "--lang", "en")
     assert code == 0, err
     doc = lxml.html.document_fromstring(page.read_bytes())
     assert_self_contained(doc)
     pre = doc.get_element_by_id("preamble__indent_1")
     assert "uncertain" in pre.get("class").split()
-    assert pre.findtext(".//span[@class='kind']") == "Анық емес"
+    assert pre.findtext(".//span[@class='kind']") == "uncertain"
+    assert doc.get("lang") == "en" and pre.xpath("string(.//p[@class='text']/@lang)") == "kk"
     assert [d.text_content() for d in pre.iter("del")] == ["2008 жылғы 29 желтоқсандағы "]
     assert not list(pre.iter("ins"))
     status = " ".join(p.text_content() for p in pre.xpath(".//p[@class='status']"))

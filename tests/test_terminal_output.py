@@ -56,7 +56,8 @@ def test_tariff_tables_show_their_category_headings():
 
 def test_no_rows_messages_go_to_stderr_in_both_forms():
     args = ["tariff", "--at", "2027-03-01", "--place", "Oral"]
-    human, as_json = run_script(*args), run_script(*args, "--json")
+    human, as_json = run_script(*args, "--lang", "en"), run_script(*args, "--json")
     assert human.returncode == as_json.returncode == 0
     assert human.stdout.strip() == "No tariff rows." and json.loads(as_json.stdout) == []
+    assert run_script(*args).stdout.strip() == "Тариф жолдары жоқ."   # no act: the corpus's language
     assert human.stderr == as_json.stderr and human.stderr.startswith("no rows: ")

@@ -11,7 +11,9 @@ from rich.markup import escape
 from lawdiff import LawdiffError, api
 from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, output_file, shorten, state_label, write_output
 from lawdiff.cli.group import cli, emit_json
-from lawdiff.render.labels import LANGS, check_lang
+from lawdiff.render.labels import LABELS, LANGS, check_lang, coded, label, unit_label
+from lawdiff.render.labels import state_label as state_words
+from lawdiff.render.timeline_text import timeline_lines
 
 
 
@@ -22,10 +24,11 @@ from lawdiff.render.labels import LANGS, check_lang
 @click.option("--setting", type=click.Choice(api.SETTINGS), help="Where the service is given.")
 @click.option("--service", metavar="TEXT", help="Words of the service (case-insensitive).")
 @click.option("--position", metavar="TEXT", help="Words of the position (case-insensitive).")
+@click.option("--lang", type=click.Choice(LANGS), help="Language of the interface words (default: the act's).")
 @click.option("--json", "as_json", is_flag=True, help="One object per row.")
 @as_known_on_option
 @click.pass_context
-def tariff_cmd(ctx, work, when, place, setting, service, position, as_json):
+def tariff_cmd(ctx, work, when, place, setting, service, position, lang, as_json):
     """Tariff rows: of one work (--work), or in force at a date in a place (--at --place)."""
     corpus = get_corpus(ctx)
     if work:
@@ -40,31 +43,48 @@ def tariff_cmd(ctx, work, when, place, setting, service, position, as_json):
     if as_json:
         emit_json(rows)
     else:
-        _print_tariff_tables(rows, when)
+        acts = {wid: corpus.load(wid) for wid in dict.fromkeys(r["work"] for r in rows)}
+        first = next(iter(acts.values()), None)
+        lang = check_lang(lang, first.root.get("lang") or "kk" if first is not None else "kk")
+        _print_tariff_tables(rows, when, lang, acts)
     for reason in reasons:     # messages about the answer: stderr, in both forms (docs/json.md)
         click.echo(f"{'note' if rows else 'no rows'}: {reason}", err=True)
 
 
-def _print_tariff_tables(rows: list[dict], when: dt.date | None) -> None:
+def _tariff_status(head: dict, when: dt.date, lang: str, act) -> str:
+    """The status of a tariff's act on the date: in English with the full reasoning; in Kazakh
+    and Russian as the status sentence, or the condition an undetermined date puts on it."""
+    if lang == "en":
+        return f"{state_words(lang, head['status'])} on {when.isoformat()}: {head['reason']}"
+    from lawdiff.render.document_text import condition_text
+    from lawdiff.review.document import work_condition
+
+    cond = work_condition(act, when)
+    key = head["status"] if head["status"] in LABELS[lang] else None
+    return condition_text(cond, when, lang) if cond else label(lang, key, date=when) if key else \
+        label(lang, "tariff-status", date=when, state=state_words(lang, head["status"]))
+
+
+def _print_tariff_tables(rows: list[dict], when: dt.date | None, lang: str, acts: dict) -> None:
     """One table per work, as the act prints it: its category headings between the rows."""
     from rich.table import Table
 
     out = console()
     if not rows:
-        out.print("No tariff rows.")
+        out.print(label(lang, "no-tariff-rows"))
         return
     for wid in dict.fromkeys(r["work"] for r in rows):
         mine = [r for r in rows if r["work"] == wid]
         head = mine[0]
-        unit = "per service" if head["unit"] == "per-service" else "per recipient per day"
-        out.print(f"[bold]{wid}[/] — {head['setting'] or ''}, KZT {unit}")
+        out.print(f"[bold]{wid}[/] — " + escape(label(lang, "tariff-head", work="", setting=coded(lang, "setting", head["setting"]),
+                                                      unit=unit_label(lang, head["unit"]))[3:]))
         if when:
-            out.print(f"{state_label(head['status'])} on {when.isoformat()}: {escape(head['reason'])}")
+            out.print(escape(_tariff_status(head, when, lang, acts[wid])))
         table = Table(box=None, pad_edge=False, expand=True)
-        table.add_column("№", justify="right", no_wrap=True)
-        table.add_column("service", ratio=3)
-        table.add_column("position", ratio=1)
-        table.add_column("price", justify="right", no_wrap=True)
+        table.add_column(label(lang, "num"), justify="right", no_wrap=True)
+        table.add_column(label(lang, "service"), ratio=3)
+        table.add_column(label(lang, "position"), ratio=1)
+        table.add_column(label(lang, "price"), justify="right", no_wrap=True)
         category = None
         for r in mine:
             if r.get("category") and r["category"] != category:
@@ -131,31 +151,24 @@ def at_cmd(ctx, date: dt.date, as_json):
 
 @cli.command("timeline")
 @click.argument("work")
+@click.option("--lang", type=click.Choice(LANGS), help="Language of the interface words (default: the act's).")
 @click.option("--json", "as_json", is_flag=True)
 @as_known_on_option
 @click.pass_context
-def timeline_cmd(ctx, work, as_json):
+def timeline_cmd(ctx, work, lang, as_json):
     """WORK's events, the dates computed from them, and where each came from."""
     corpus = get_corpus(ctx)
-    t = api.timeline(corpus, api.resolve(corpus, work))
+    wid = api.resolve(corpus, work)
+    t = api.timeline(corpus, wid)
     if as_json:
         emit_json(t)
         return
     out = console()
-    out.print(f"[bold]{t['work']}[/] — {escape(t['title'])}")
-    for e in t["events"]:
-        what = e["date"] or (f"rule {e['rule']}" if e["rule"] else "date not stated")
-        extra = f" by {e['by']}" if e["by"] else ""
-        target = f" ({e['target']})" if e["target"] else ""
-        out.print(f"  {e['kind']:<18} {what:<22}{extra}{escape(target)}  [dim]{escape('[' + e['origin'] + '] ' + shorten(e['source'], 100))}[/]")
-    eif = t["entry_into_force"]
-    out.print(f"entry into force: {eif['date'] or 'undetermined, not before ' + str(eif['earliest'])} — {escape(eif['reason'])}")
-    if t["end"]:
-        end = t["end"]
-        out.print(f"{t['ends_by']}: {end['date'] or 'undetermined, not before ' + str(end['earliest'])} — {escape(end['reason'])}")
-    for c in t["changes"]:
-        f = c["from"]
-        out.print(f"  {c['eId']}: new wording by {c['by']} from {f['date'] or 'undetermined, not before ' + str(f['earliest'])}")
+    lines = timeline_lines(t, check_lang(lang, corpus.load(wid).root.get("lang") or "kk"))
+    out.print(f"[bold]{escape(lines[0][0])}[/]")
+    for text, tail in lines[1:]:
+        out.print(escape(text) + (f"  [dim]{escape(tail)}[/]" if tail and text.startswith("  ") else
+                                  f" — {escape(tail)}" if tail else ""))
 
 
 @cli.command("export")

@@ -12,6 +12,7 @@ from lawdiff import LawdiffError, api
 from lawdiff import review as R
 from lawdiff.render.review_html import render_review_html
 from lawdiff.render.review_text import change_from_json, redline_body, render_review_text, summary_line
+from lawdiff.render.labels import LANGS, check_lang
 from lawdiff.render.textconv import textconv
 from lawdiff.repo_init import init_corpus
 from lawdiff.cli.common import (DATE, as_known_on_option, console, get_corpus, output_file, print_work_header,
@@ -44,11 +45,12 @@ def _bound(b: dict | None, open_end: str = "open") -> str:
 @click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Also write the redline as one self-contained HTML page.")
 @click.option("--json", "as_json", is_flag=True, help="Structured change data.")
+@click.option("--lang", type=click.Choice(LANGS), help="Language of the interface words (default: the act's).")
 @click.option("--full", is_flag=True, help="One work: list every provision even when the act itself ended "
                                            "(was repealed, cancelled or expired) between the dates.")
 @as_known_on_option
 @click.pass_context
-def diff_cmd(ctx, works, d1, d2, when, provision, ignore_quotes, html_file, as_json, full):
+def diff_cmd(ctx, works, d1, d2, when, provision, ignore_quotes, html_file, as_json, lang, full):
     """Word-level redline of WORK between two dates (--from, --to), or from WORK to WORK_B."""
     corpus = get_corpus(ctx)
     if html_file:
@@ -68,14 +70,15 @@ def diff_cmd(ctx, works, d1, d2, when, provision, ignore_quotes, html_file, as_j
         result = R.diff_works(corpus, api.resolve(corpus, works[0]), api.resolve(corpus, works[1]), at=when,
                               provision=provision, ignore_quotes=ignore_quotes)
     result.known_as_of = getattr(corpus, "known_as_of", None)
+    lang = check_lang(lang, result.new.lang)
     if html_file:
-        write_output(html_file, render_review_html(result).encode("utf-8"), "--html")
+        write_output(html_file, render_review_html(result, lang).encode("utf-8"), "--html")
     if as_json:
         emit_json(result.to_json())
     elif html_file:
-        click.echo(f"wrote {html_file}: {summary_line(result)}")
+        click.echo(f"wrote {html_file}: {summary_line(result, lang)}")
     else:
-        click.echo(render_review_text(result, _colour()), nl=False)
+        click.echo(render_review_text(result, _colour(), lang), nl=False)
 
 
 @cli.command("log")

@@ -18,14 +18,16 @@ def status_sentences(doc: Document, lang: str) -> list[str]:
     one per amending act whose entry into force decides a wording on the date)."""
     own = next((c for c in doc.conditions if c.subject == doc.work), None)
     if own is not None:
-        out = [_condition(own, doc.at, lang, own_act=True)]
+        out = [condition_text(own, doc.at, lang, own_act=True)]
     else:
         out = [label(lang, doc.status, date=doc.at)]
-    out += [_condition(c, doc.at, lang, own_act=False) for c in doc.conditions if c is not own]
+    out += [condition_text(c, doc.at, lang, own_act=False) for c in doc.conditions if c is not own]
     return out
 
 
-def _condition(c: Condition, when: dt.date, lang: str, own_act: bool) -> str:
+def condition_text(c: Condition, when: dt.date, lang: str, own_act: bool = True) -> str:
+    """The condition under which the act (``own_act``) or an amending act's changes apply on
+    ``when``, as one sentence."""
     values = dict(date=when, published_by=c.published_by, not_before=c.not_before, citation=c.citation)
     if c.published_by is not None:
         return label(lang, "if-published" if own_act else "changes-if-published", **values)

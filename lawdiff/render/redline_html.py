@@ -8,14 +8,12 @@ link such as ``redline.html#para_2__subpara_1`` opens at the provision.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from collections.abc import Iterable
 
 from lawdiff.diff import ADDED, CHANGED, DELETE, EQUAL, INSERT, REMOVED, Change, format_decimal, format_signed, summarise
-
-KIND_TEXT = {ADDED: "Қосылды", REMOVED: "Алып тасталды", CHANGED: "Өзгертілді"}
-UNIT_TEXT = {"per-service": "бір қызмет үшін", "per-recipient-per-day": "бір қызмет алушыға бір күнге"}
-UNITS_DIFFER = "Өлшем бірліктері әртүрлі: салыстырылмайды"
+from lawdiff.render.labels import LABELS, label, unit_label
 
 _CSS = """
 :root { color-scheme: light; }
@@ -76,13 +74,40 @@ def _unique_ids(changes: list[Change]) -> list[str]:
     return ids
 
 
-def _price_cells(change: Change) -> str:
+def _in(text: str, lang: str, text_lang: str | None) -> str:
+    """Escaped ``text`` of the act, marked with the act's language where the page's differs."""
+    return f'<span lang="{escape(text_lang)}">{escape(text)}</span>' if text_lang and text_lang != lang else escape(text)
+
+
+def change_heading(change: Change, lang: str, text_lang: str | None = None) -> str:
+    """The heading of one change as HTML: a tariff row as "row N: service (position)" in the
+    page's words, the service in the act's language; a provision by its Kazakh citation form
+    ("2-тармақ 1) тармақша"), marked as Kazakh on a page in another language."""
+    return label_html(change.label or change.eid, change.eid, lang, text_lang)
+
+
+def label_html(head: str, eid: str, lang: str, text_lang: str | None = None) -> str:
+    """A unit's label (as :func:`lawdiff.diff.provision_label` or ``row_label`` made it) as HTML
+    in the page's language: "row N" in the page's words, a provision's Kazakh citation form
+    marked as Kazakh, the act's words in the act's language."""
+    row = re.fullmatch(r"row (\d+): (.*)", head, re.S)
+    if row:
+        return f"{escape(label(lang, 'row-label', n=row.group(1)))}: {_in(row.group(2), lang, text_lang)}"
+    return _in(head, lang, "kk" if head != eid else None)
+
+
+def _kind_text(kind: str, lang: str) -> str:
+    key = f"kind-{kind}"
+    return label(lang, key) if key in LABELS[lang] else kind
+
+
+def _price_cells(change: Change, lang: str) -> str:
     old, new = format_decimal(change.price_old), format_decimal(change.price_new)
     delta, pct = change.price_delta, change.price_percent
     if change.units_differ:
-        return (f'<td class="num">{escape(old or "—")} <small>{escape(UNIT_TEXT.get(change.unit_old, change.unit_old))}</small></td>'
-                f'<td class="num">{escape(new or "—")} <small>{escape(UNIT_TEXT.get(change.unit_new, change.unit_new))}</small></td>'
-                f'<td class="units-differ" colspan="2">{UNITS_DIFFER}</td>')
+        return (f'<td class="num">{escape(old or "—")} <small>{escape(unit_label(lang, change.unit_old))}</small></td>'
+                f'<td class="num">{escape(new or "—")} <small>{escape(unit_label(lang, change.unit_new))}</small></td>'
+                f'<td class="units-differ" colspan="2">{escape(label(lang, "units-differ"))}</td>')
     cls = ""
     if delta is not None and delta > 0:
         cls = " up"
@@ -97,7 +122,11 @@ def _price_cells(change: Change) -> str:
     return "".join(cells)
 
 
-def _price_table(changes: list[Change], ids: list[str]) -> str:
+def _price_heads(lang: str) -> str:
+    return "".join(f"<th>{escape(label(lang, k))}</th>" for k in ("old-price", "new-price", "difference")) + "<th>%</th>"
+
+
+def _price_table(changes: list[Change], ids: list[str], lang: str, text_lang: str | None) -> str:
     rows = []
     for ch, sid in zip(changes, ids):
         if not ch.is_tariff or (ch.price_old is not None and ch.price_old == ch.price_new and not ch.units_differ):
@@ -106,68 +135,70 @@ def _price_table(changes: list[Change], ids: list[str]) -> str:
         text = ch.new if ch.new is not None else ch.old
         rows.append(
             f'<tr class="{escape(ch.kind)}"><td><a href="#{escape(sid)}">{escape(str(num))}</a></td>'
-            f"<td>{escape(text or '')}</td>{_price_cells(ch)}</tr>"
+            f"<td>{_in(text or '', lang, text_lang)}</td>{_price_cells(ch, lang)}</tr>"
         )
     if not rows:
         return ""
-    head = (
-        "<tr><th>Жол</th><th>Қызмет</th><th>Бұрынғы баға</th><th>Жаңа баға</th>"
-        "<th>Айырма</th><th>%</th></tr>"
-    )
+    head = f"<tr><th>{escape(label(lang, 'row'))}</th><th>{escape(label(lang, 'service'))}</th>{_price_heads(lang)}</tr>"
     return (
-        '<section class="prices" id="prices"><h2>Бағалардың өзгеруі</h2>'
+        f'<section class="prices" id="prices"><h2>{escape(label(lang, "price-changes"))}</h2>'
         f'<table class="prices"><thead>{head}</thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table></section>"
     )
 
 
-def _summary(changes: list[Change]) -> str:
+def _summary(changes: list[Change], lang: str) -> str:
     counts = summarise(changes)
     items = [
-        f'<li class="{kind}" data-count="{counts[kind]}">{KIND_TEXT[kind]}: <strong>{counts[kind]}</strong></li>'
+        f'<li class="{kind}" data-count="{counts[kind]}">{escape(_kind_text(kind, lang))}: <strong>{counts[kind]}</strong></li>'
         for kind in (ADDED, REMOVED, CHANGED)
     ]
     if counts["tariff"]:
-        items.append(f'<li class="rose" data-count="{counts["rose"]}">Баға өсті: <strong>{counts["rose"]}</strong></li>')
-        items.append(f'<li class="fell" data-count="{counts["fell"]}">Баға төмендеді: <strong>{counts["fell"]}</strong></li>')
-    empty = "" if changes else '<p class="none">Өзгерістер жоқ.</p>'
+        for key in ("rose", "fell"):
+            items.append(f'<li class="{key}" data-count="{counts[key]}">{escape(label(lang, key))}: '
+                         f'<strong>{counts[key]}</strong></li>')
+    empty = "" if changes else f'<p class="none">{escape(label(lang, "no-changes"))}</p>'
     return (
-        '<section class="summary" id="summary"><h2>Қорытынды</h2><ul>'
+        f'<section class="summary" id="summary"><h2>{escape(label(lang, "summary"))}</h2><ul>'
         + "".join(items) + f"</ul>{empty}</section>"
     )
 
 
-def _renumbered(change: Change) -> str:
+def _renumbered(change: Change, lang: str) -> str:
     if change.row_old is not None and change.row_new is not None and change.row_old != change.row_new:
-        return f" (бұрын {change.row_old}-жол)"
+        return f" ({escape(label(lang, 'was-row', n=change.row_old))})"
     return ""
 
 
-def _section(change: Change, sid: str) -> str:
+def _section(change: Change, sid: str, lang: str, text_lang: str | None) -> str:
     kind = escape(change.kind)
-    label = escape(change.label or change.eid)
+    heading = change_heading(change, lang, text_lang)
     out = [
         f'<section class="change {kind}" id="{escape(sid)}">',
-        f'<h2>{label}<span class="kind">{escape(KIND_TEXT.get(change.kind, change.kind))}</span></h2>',
-        f'<p class="meta">{escape(change.eid)}{_renumbered(change)}</p>',
+        f'<h2>{heading}<span class="kind">{escape(_kind_text(change.kind, lang))}</span></h2>',
+        f'<p class="meta">{escape(change.eid)}{_renumbered(change, lang)}</p>',
     ]
     if change.ops:
-        out.append(f'<p class="text">{_ops_html(change)}</p>')
+        mark = f' lang="{escape(text_lang)}"' if text_lang and text_lang != lang else ""
+        out.append(f'<p class="text"{mark}>{_ops_html(change)}</p>')
     if change.is_tariff and (change.price_old is not None or change.price_new is not None):
         out.append(
-            '<table class="prices price"><thead><tr><th>Бұрынғы баға</th><th>Жаңа баға</th>'
-            f"<th>Айырма</th><th>%</th></tr></thead><tbody><tr>{_price_cells(change)}</tr></tbody></table>"
+            f'<table class="prices price"><thead><tr>{_price_heads(lang)}</tr></thead>'
+            f"<tbody><tr>{_price_cells(change, lang)}</tr></tbody></table>"
         )
     out.append("</section>")
     return "\n".join(out)
 
 
-def render_html(changes: Iterable[Change], title: str, subtitle: str = "") -> str:
-    """One self-contained HTML page showing ``changes`` as a redline."""
+def render_html(changes: Iterable[Change], title: str, subtitle: str = "", lang: str = "kk",
+                text_lang: str | None = None) -> str:
+    """One self-contained HTML page showing ``changes`` as a redline: its interface words in
+    ``lang`` (``lang`` of the page); the act's wording in ``text_lang`` (marked on ``main``,
+    the price table and the headings when it differs)."""
     changes = list(changes)
     ids = _unique_ids(changes)
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="kk">',
+        f'<html lang="{escape(lang)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -181,12 +212,12 @@ def render_html(changes: Iterable[Change], title: str, subtitle: str = "") -> st
     if subtitle:
         parts.append(f'<p class="subtitle">{escape(subtitle)}</p>')
     parts.append("</header>")
-    parts.append(_summary(changes))
-    table = _price_table(changes, ids)
+    parts.append(_summary(changes, lang))
+    table = _price_table(changes, ids, lang, text_lang)
     if table:
         parts.append(table)
     parts.append("<main>")
-    parts.extend(_section(ch, sid) for ch, sid in zip(changes, ids))
+    parts.extend(_section(ch, sid, lang, text_lang) for ch, sid in zip(changes, ids))
     parts.append("</main>")
     parts.append("</body>")
     parts.append("</html>")

@@ -1,11 +1,13 @@
-"""A review (``lawdiff diff``) as terminal text."""
+"""A review (``lawdiff diff``) as terminal text, its words in the reader's language."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from lawdiff.diff import ADDED, CHANGED, REMOVED, Change, WordOp
-from lawdiff.review.compare import Alternative, Review
+from lawdiff.render.document_text import condition_text
+from lawdiff.render.labels import Message, label
+from lawdiff.review.compare import Alternative, Entry, Review, SideInfo
 from lawdiff.review.readings import NOT_IN_CORPUS, UNCERTAIN, UNCHANGED, Reading
 
 # =============================================================================== rendering
@@ -23,87 +25,107 @@ def change_from_json(data: dict) -> Change:
                   unit.get("old"), unit.get("new"))
 
 
-def redline_body(change: Change, color: bool) -> list[str]:
+def redline_body(change: Change, color: bool, lang: str = "en") -> list[str]:
     """The redline lines of one change without its header (two-space indented)."""
     from lawdiff.render.redline_text import render_text
 
-    return render_text([change], color).rstrip("\n").split("\n")[1:]
+    return render_text([change], color, lang).rstrip("\n").split("\n")[1:]
 
 
-def side_names(review: Review) -> tuple[str, str]:
+def side_names(review: Review) -> tuple[Message, Message]:
+    """Where each side's wording is read: "on DATE", or "in WORK (on DATE)"."""
     if review.mode == "dates":
-        return f"on {review.old.at.isoformat()}", f"on {review.new.at.isoformat()}"
-    return f"in {review.old.work}", f"in {review.new.work}"
+        return Message("where-date", {"date": review.old.at}), Message("where-date", {"date": review.new.at})
+    return tuple(Message("where-work-date", {"work": s.work, "date": s.at}) if s.at else
+                 Message("where-work", {"work": s.work}) for s in (review.old, review.new))
 
 
-def summary_line(review: Review) -> str:
+def summary_line(review: Review, lang: str = "en") -> str:
     s = review.summary()
-    parts = [f"{s[CHANGED]} changed", f"{s[ADDED]} added", f"{s[REMOVED]} removed"]
-    if s[UNCERTAIN]:
-        parts.append(f"{s[UNCERTAIN]} uncertain")
-    if s[NOT_IN_CORPUS]:
-        parts.append(f"{s[NOT_IN_CORPUS]} with a wording not in the corpus")
+    parts = [label(lang, f"count-{k}", n=s[k]) for k in (CHANGED, ADDED, REMOVED)]
+    parts += [label(lang, f"count-{k}", n=s[k]) for k in (UNCERTAIN, NOT_IN_CORPUS) if s[k]]
     line = ", ".join(parts)
     if review.ended and not review.ended["listed"]:
-        line = f"the act ended ({review.ended['status']}): {review.ended['provisions']} provision(s) ended with it"
+        line = Message("count-ended", {"state": review.ended["status"], "n": review.ended["provisions"]}).text(lang)
     if s["rose"] or s["fell"]:
-        line += f"; prices: {s['rose']} rose, {s['fell']} fell"
+        line += "; " + label(lang, "count-prices", rose=s["rose"], fell=s["fell"])
     return line
 
 
-def known_text(review: Review) -> str | None:
+def known_text(review: Review, lang: str = "en") -> str | None:
     k = review.known_as_of
     if not k:
         return None
-    return f"as known on {k['date']}: the corpus as committed in {k['commit'][:12]} ({k['committed']})"
+    return label(lang, "known-as-of", date=k["date"], commit=k["commit"][:12], committed=k["committed"])
 
 
-def wording_source(reading: Reading | None) -> str:
+def wording_source(reading: Reading | None, lang: str = "en") -> str:
     if reading is None:
         return "—"
     if reading.absent:
-        return "a wording not in the corpus"
-    return f"by {reading.by}" if reading.by else f"original wording of {reading.work}"
+        return label(lang, "source-absent")
+    return label(lang, "source-by", by=reading.by) if reading.by else label(lang, "source-original", work=reading.work)
 
 
-def render_review_text(review: Review, color: bool = False) -> str:
+def side_reason(side: SideInfo, lang: str) -> str:
+    """Why a side has its status: the full reasoning in English; in Kazakh and Russian the
+    condition an undetermined date puts on it (the state itself is said beside it)."""
+    if lang == "en":
+        return side.reason if side.status else ""
+    return condition_text(side.condition, side.at, lang) if side.condition else ""
+
+
+def entry_reason(entry: Entry, lang: str) -> str:
+    """Why an entry's reading is not determined (in full in English, in short otherwise)."""
+    if lang == "en":
+        return entry.reason
+    return "; ".join(c.text(lang) for c in entry.causes)
+
+
+def render_review_text(review: Review, color: bool = False, lang: str = "en") -> str:
     """The review as terminal text: what was compared, notes, then one block per provision."""
     from lawdiff.render.redline_text import header
 
     where_old, where_new = side_names(review)
-    out = [review.title, f"  from: {review.old.describe()}", f"  to:   {review.new.describe()}"]
-    known = known_text(review)
+    out = [review.title_in(lang), "  " + label(lang, "review-from", side=review.old.describe(lang)),
+           "  " + label(lang, "review-to", side=review.new.describe(lang))]
+    known = known_text(review, lang)
     if known:
         out.append(f"  {known}")
-    out += [f"  note: {n}" for n in review.notes]
-    out.append(f"  {summary_line(review)}")
+    out += ["  " + label(lang, "note-line", note=n.text(lang)) for n in review.notes]
+    out.append(f"  {summary_line(review, lang)}")
     for e in review.entries:
         out.append("")
         if e.kind == UNCERTAIN:
-            out.append(f"{e.label} [{e.eid}] uncertain: more than one wording may apply")
-            out.append(f"  why: {e.reason}")
+            out.append(f"{e.label} [{e.eid}] {label(lang, 'uncertain-head')}")
+            out.append("  " + label(lang, "why-line", reason=entry_reason(e, lang)))
             for alt, cond in zip(e.alternatives, e.conditions):
-                out.append(f"  {cond}: {alt.kind}")
-                out += _alt_lines(alt, where_old, where_new, color, "  ")
+                kind = label(lang, f"kind-{alt.kind}")
+                out.append(f"  {cond.text(lang) if cond else ''}: {kind}")
+                out += _alt_lines(alt, where_old, where_new, color, "  ", lang)
             continue
         alt = e.alternatives[0]
-        out.append(header(alt.change))
-        out += _alt_lines(alt, where_old, where_new, color, "")
+        out.append(header(alt.change, lang))
+        out += _alt_lines(alt, where_old, where_new, color, "", lang)
     return "\n".join(out) + "\n"
 
 
-def _alt_lines(alt: Alternative, where_old: str, where_new: str, color: bool, indent: str) -> list[str]:
+def _alt_lines(alt: Alternative, where_old: Message, where_new: Message, color: bool, indent: str,
+               lang: str) -> list[str]:
     ch = alt.change
+    missing = label(lang, "missing")
     out = []
     if ch.kind == NOT_IN_CORPUS:
-        out.append(f"{indent}  {where_old}: {ch.old if ch.old is not None else '<wording not in the corpus>'}")
-        out.append(f"{indent}  {where_new}: {ch.new if ch.new is not None else '<wording not in the corpus>'}")
+        for where, text in ((where_old, ch.old), (where_new, ch.new)):
+            out.append(f"{indent}  " + label(lang, "side-text", where=where.text(lang),
+                                               text=text if text is not None else missing))
     elif ch.kind != UNCHANGED:
-        out += [indent + line for line in redline_body(ch, color)]
+        out += [indent + line for line in redline_body(ch, color, lang)]
     if ch.kind in (ADDED, REMOVED) and (ch.new if ch.kind == ADDED else ch.old) is None:
-        out.append(f"{indent}  <wording not in the corpus>")
+        out.append(f"{indent}  {missing}")
     if ch.kind != UNCHANGED and alt.old is not None and alt.new is not None and alt.old.by != alt.new.by:
-        out.append(f"{indent}  wording: {wording_source(alt.old)} → {wording_source(alt.new)}")
+        out.append(f"{indent}  " + label(lang, "wording-change", old=wording_source(alt.old, lang),
+                                         new=wording_source(alt.new, lang)))
     elif ch.kind == ADDED and alt.new is not None and alt.new.by:
-        out.append(f"{indent}  wording: {wording_source(alt.new)}")
+        out.append(f"{indent}  " + label(lang, "wording-one", new=wording_source(alt.new, lang)))
     return out

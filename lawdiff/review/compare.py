@@ -22,6 +22,8 @@ from lawdiff.diff import ADDED, CHANGED, DELETE, EQUAL, INSERT, REMOVED, Change,
 from lawdiff.model.act import Act
 from lawdiff.model.version import State
 from lawdiff.citation import resolve_provision
+from lawdiff.render.labels import Message, Reasoning, fmt_date
+from lawdiff.review.document import Condition, work_condition
 from lawdiff.review.readings import (
     NOT_IN_CORPUS,
     UNCERTAIN,
@@ -88,7 +90,10 @@ class Entry:
     label: str
     alternatives: list[Alternative]
     reason: str = ""
-    conditions: list[str] = field(default_factory=list)
+    #: Per alternative: the reading it stands for ("if the wording given by X applied on D").
+    conditions: list[Message | None] = field(default_factory=list)
+    #: Why the reading is not determined, said in short in any language (``reason`` in full).
+    causes: list[Message] = field(default_factory=list)
 
     @property
     def change(self) -> Change | None:
@@ -102,7 +107,7 @@ class Entry:
             return out
         alts = []
         for alt, cond in zip(self.alternatives, self.conditions):
-            alts.append({"condition": cond, **alt.to_json()})
+            alts.append({"condition": cond.text() if cond else "", **alt.to_json()})
         return {"provision": self.eid, "kind": UNCERTAIN, "label": self.label, "old": None, "new": None,
                 "ops": [], "reason": self.reason, "old_version": None, "new_version": None,
                 "alternatives": alts}
@@ -146,24 +151,34 @@ def _compare(eid: str, o: Reading | None, n: Reading | None, *, tariff_ids: bool
     return Change(eid, CHANGED, ot, nt, word_diff(ot, nt), label, **prices)
 
 
-def _describe(opt: _Option, when: str) -> str:
+def _describe(opt: _Option, where: Message) -> Message:
     r = opt.reading
     if r is None:
-        return f"it was {opt.note} {when}" if opt.note else f"it was not in force {when}"
+        return Message({"ended": "alt-ended", "not yet in force": "alt-not-yet-in-force"}.get(opt.note, "alt-not-in-force"),
+                       {"where": where})
     if r.absent:
-        return f"the wording that is not in the corpus applied {when}"
+        return Message("alt-absent", {"where": where})
     if r.by:
-        return f"the wording given by {r.by} applied {when}"
-    return f"the original wording of {r.work} applied {when}"
+        return Message("alt-by", {"where": where, "by": r.by})
+    return Message("alt-original", {"where": where, "work": r.work})
+
+
+def _cause(r: Reading) -> Message:
+    """Why one reading is uncertain, in short: whose start (or end) is not determined, and the
+    earliest day it can be."""
+    ends = r.reason.startswith("may have ended")
+    bound = r.interval.end if ends and r.interval.end is not None else r.interval.start
+    return Message("cause-end" if ends else "cause-start",
+                   {"subject": r.by or r.work, "not_before": bound.earliest or "—"})
 
 
 def _entry(eid: str, old_c: list[Reading], new_c: list[Reading], *, when_old: dt.date | None,
-           when_new: dt.date | None, where_old: str, where_new: str, ordered: bool,
+           when_new: dt.date | None, where_old: Message, where_new: Message, ordered: bool,
            tariff_ids: bool = False, ignore_quotes: bool = False) -> Entry | None:
     """Compare every possible reading of ``eid`` on the two sides."""
     old_opts, new_opts = _options(old_c, when_old), _options(new_c, when_new)
     alts: list[Alternative] = []
-    conds: list[str] = []
+    conds: list[Message | None] = []
     for o in old_opts:
         for n in new_opts:
             if ordered and o.key == o.key and n.key == n.key and o.key > n.key:
@@ -175,13 +190,13 @@ def _entry(eid: str, old_c: list[Reading], new_c: list[Reading], *, when_old: dt
                 parts.append(_describe(o, where_old))
             if len(new_opts) > 1:
                 parts.append(_describe(n, where_new))
-            conds.append("if " + " and ".join(parts) if parts else "")
+            conds.append(Message("alt-if", {"parts": parts}) if parts else None)
     if all(a.kind == UNCHANGED for a in alts):
         return None
     first = alts[0].change
     if len(alts) == 1:
         return Entry(first.eid, first.kind, first.label, alts)
-    reasons = []
+    reasons, causes = [], []
     for r in [*old_c, *new_c]:
         if r.status != UNCERTAIN:
             continue
@@ -190,7 +205,8 @@ def _entry(eid: str, old_c: list[Reading], new_c: list[Reading], *, when_old: dt
             why = why.removeprefix(prefix)
         if why not in reasons:
             reasons.append(why)
-    return Entry(first.eid, UNCERTAIN, first.label, alts, "; ".join(reasons), conds)
+            causes.append(_cause(r))
+    return Entry(first.eid, UNCERTAIN, first.label, alts, "; ".join(reasons), conds, causes)
 
 
 # =============================================================================== reviews
@@ -206,16 +222,18 @@ class SideInfo:
     status: State | None
     reason: str
     units: list[str]
+    #: When the status hangs on an undetermined date: the condition, said in any language.
+    condition: Condition | None = None
+    lang: str = "kk"            # the language of the act's text
 
     def to_json(self) -> dict:
         return {"work": self.work, "title": self.title, "at": iso(self.at), "status": self.status,
                 "reason": self.reason, "units": self.units}
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "en") -> str:
         if self.at is None:
-            return f"{self.work} (latest wording)"
-        label = self.status.label if self.status else None
-        return f"{self.work} on {self.at.isoformat()} ({label})"
+            return Message("side-latest", {"work": self.work}).text(lang)
+        return Message("side-at", {"work": self.work, "date": self.at, "state": self.status}).text(lang)
 
 
 @dataclass
@@ -226,7 +244,7 @@ class Review:
     old: SideInfo
     new: SideInfo
     entries: list[Entry]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     ignore_quotes: bool = False
     known_as_of: dict | None = None
     #: Set when the act ended between the two dates and its text is not listed (see diff_dates).
@@ -234,8 +252,12 @@ class Review:
 
     @property
     def title(self) -> str:
+        return self.title_in("en")
+
+    def title_in(self, lang: str) -> str:
+        """What was compared, in one line (dates written as ``lang`` writes them)."""
         if self.mode == "dates":
-            return f"{self.new.work}: {self.old.at.isoformat()} → {self.new.at.isoformat()}"
+            return f"{self.new.work}: {fmt_date(self.old.at, lang)} → {fmt_date(self.new.at, lang)}"
         return f"{self.old.work} → {self.new.work}"
 
     def summary(self) -> dict:
@@ -252,16 +274,17 @@ class Review:
     def to_json(self) -> dict:
         return {"mode": self.mode, "old": self.old.to_json(), "new": self.new.to_json(),
                 "known_as_of": self.known_as_of, "ignore_quotes": self.ignore_quotes,
-                "summary": self.summary(), "notes": self.notes, "ended": self.ended,
+                "summary": self.summary(), "notes": [n.text() for n in self.notes], "ended": self.ended,
                 "changes": [e.to_json() for e in self.entries]}
 
 
 def _info(reader: WorkReader, when: dt.date | None, units: list[str]) -> SideInfo:
     act = reader.act
+    lang = act.root.get("lang") or "kk"
     if when is None:
-        return SideInfo(act.id, act.title, None, None, "the latest wording in the corpus", units)
+        return SideInfo(act.id, act.title, None, None, "the latest wording in the corpus", units, None, lang)
     st = reader.status(when)
-    return SideInfo(act.id, act.title, when, st.state, st.reason, units)
+    return SideInfo(act.id, act.title, when, st.state, st.reason, units, work_condition(act, when), lang)
 
 
 def _units(act: Act) -> list[str]:
@@ -293,8 +316,8 @@ def _text_entries(old: Side, new: Side, **kw) -> list[Entry]:
     return entries
 
 
-def _check_quotes_note(ignore_quotes: bool) -> list[str]:
-    return ["typographic quotes («», “”) were treated as \" before comparing"] if ignore_quotes else []
+def _check_quotes_note(ignore_quotes: bool) -> list[Message]:
+    return [Message("note-quotes")] if ignore_quotes else []
 
 
 def diff_dates(corpus: Corpus, work: str, d1: dt.date, d2: dt.date, *, provision: str | None = None,
@@ -313,19 +336,19 @@ def diff_dates(corpus: Corpus, work: str, d1: dt.date, d2: dt.date, *, provision
     if provision and not old and not new and not any(is_under(el.get("eId"), provision) for el in reader.units):
         raise LawdiffError(f"{reader.act.id} has no provision {provision}")
     units = _units(reader.act)
-    entries = _text_entries(Side(old), Side(new), when_old=d1, when_new=d2, where_old=f"on {d1.isoformat()}",
-                            where_new=f"on {d2.isoformat()}", ordered=True, ignore_quotes=ignore_quotes)
+    entries = _text_entries(Side(old), Side(new), when_old=d1, when_new=d2,
+                            where_old=Message("where-date", {"date": d1}), where_new=Message("where-date", {"date": d2}),
+                            ordered=True, ignore_quotes=ignore_quotes)
     notes = _check_quotes_note(ignore_quotes)
     if not reader.act.complete:
-        notes.append(f"partial text: {reader.act.coverage_note}")
+        notes.append(Message("note-partial", {"note": reader.act.coverage_note}))
     before, after = _info(reader, d1, units), _info(reader, d2, units)
     ended = None
     # A whole act that ended: its provisions are not changed one by one, they end with it.
     if after.status and after.status.ended and not (before.status and before.status.ended):
         ended = {"status": after.status, "reason": after.reason, "provisions": len(entries), "listed": full}
-        notes.insert(0, f"the act ended between the two dates ({after.status.label}: {after.reason}); "
-                        f"its {len(entries)} provision(s) ended with it"
-                        + ("" if full else "; --full lists them"))
+        notes.insert(0, Message("note-ended", {"state": after.status, "reason": Reasoning(f": {after.reason}"),
+                                               "n": len(entries), "more": "" if full else Message("note-ended-full")}))
         if not full:
             entries = []
     return Review("dates", before, after, entries, notes, ignore_quotes, ended=ended)
@@ -340,21 +363,23 @@ def diff_works(corpus: Corpus, work_a: str, work_b: str, *, at: dt.date | None =
     provision = resolve_provision(ra.act, provision) if provision else None
     old = under_provision(ra.at(at) if at else ra.latest(), provision)
     new = under_provision(rb.at(at) if at else rb.latest(), provision)
-    kw = dict(when_old=at, when_new=at, where_old=f"in {ra.act.id}" + (f" on {at.isoformat()}" if at else ""),
-              where_new=f"in {rb.act.id}" + (f" on {at.isoformat()}" if at else ""), ordered=False,
-              ignore_quotes=ignore_quotes)
+    kw = dict(when_old=at, when_new=at, where_old=_in_work(ra.act.id, at), where_new=_in_work(rb.act.id, at),
+              ordered=False, ignore_quotes=ignore_quotes)
     entries = _text_entries(Side([r for r in old if r.row is None]), Side([r for r in new if r.row is None]), **kw)
     notes = _check_quotes_note(ignore_quotes)
     entries += _row_entries(Side([r for r in old if r.row is not None]), Side([r for r in new if r.row is not None]),
                             notes, **kw)
     ua, ub = _units(ra.act), _units(rb.act)
     if ua and ub and ua != ub:
-        notes.append(f"prices are in different units: {', '.join(ua)} in {ra.act.id} but {', '.join(ub)} in "
-                     f"{rb.act.id}; both prices are shown, and no rise, fall or percentage is counted between them")
+        notes.append(Message("note-units", {"a_units": ua, "a": ra.act.id, "b_units": ub, "b": rb.act.id}))
     for act in (ra.act, rb.act):
         if not act.complete:
-            notes.append(f"{act.id} is a partial text: {act.coverage_note}")
+            notes.append(Message("note-partial-work", {"work": act.id, "note": act.coverage_note}))
     return Review("works", _info(ra, at, ua), _info(rb, at, ub), entries, notes, ignore_quotes)
+
+
+def _in_work(work: str, at: dt.date | None) -> Message:
+    return Message("where-work-date", {"work": work, "date": at}) if at else Message("where-work", {"work": work})
 
 
 def _category_key(text: str) -> str:
@@ -368,7 +393,7 @@ def parallel_tables(old: list[RowValue], new: list[RowValue]) -> bool:
         a.num == b.num and _category_key(a.category) == _category_key(b.category) for a, b in zip(old, new))
 
 
-def _row_entries(old: Side, new: Side, notes: list[str] | None = None, **kw) -> list[Entry]:
+def _row_entries(old: Side, new: Side, notes: list[Message] | None = None, **kw) -> list[Entry]:
     """Tariff rows of two works. Parallel tables (:func:`parallel_tables`) are compared row by
     row; otherwise rows are paired by :func:`lawdiff.diff.align_tariffs`. A row with
     competing versions is paired by its latest version and all its readings are compared."""
@@ -378,7 +403,7 @@ def _row_entries(old: Side, new: Side, notes: list[str] | None = None, **kw) -> 
     if parallel_tables(old_rows, new_rows):
         pairs = {i: i for i in range(len(old_rows))}
         if notes is not None:
-            notes.append("the two tables list the same rows under the same headings: compared row by row")
+            notes.append(Message("note-parallel"))
     else:
         pairs = align_tariffs(old_rows, new_rows)
     out = []

@@ -119,7 +119,7 @@ def read_document(corpus: Corpus, work: str, when: dt.date, provision: str | Non
     walker.walk()
     st = T.status_at(walker.wi.start, walker.wi.end, when, end_state=walker.wi.end_state)
     conditions = []
-    work_cond = _condition(act.id, official_citation(act), walker.wi.start, _rule_of(act), when)
+    work_cond = undetermined_condition(act.id, official_citation(act), walker.wi.start, rule_of(act), when)
     if work_cond and st.state in (State.IN_FORCE_UNCONFIRMED, State.UNCERTAIN):
         conditions.append(work_cond)
     conditions += walker.amendment_conditions()
@@ -133,14 +133,24 @@ def read_document(corpus: Corpus, work: str, when: dt.date, provision: str | Non
                     provision)
 
 
-def _rule_of(act: Act) -> T.Rule | None:
+def work_condition(act: Act, when: dt.date) -> Condition | None:
+    """The condition on ``act`` applying on ``when`` when its entry into force is undetermined
+    and decides the answer (status in force unconfirmed, or uncertain); else None."""
+    wi = T.work_interval(act)
+    st = T.status_at(wi.start, wi.end, when, end_state=wi.end_state)
+    if st.state not in ("in-force-unconfirmed", "uncertain"):
+        return None
+    return undetermined_condition(act.id, official_citation(act), wi.start, rule_of(act), when)
+
+
+def rule_of(act: Act) -> T.Rule | None:
     eif = next((e for e in reversed(act.events()) if e.kind == "entry-into-force"), None)
     if eif is None or eif.date:
         return None
     return T.RULES.get(eif.rule or "default")
 
 
-def _condition(subject: str, citation: str, start: T.Bound, rule: T.Rule | None, when: dt.date) -> Condition | None:
+def undetermined_condition(subject: str, citation: str, start: T.Bound, rule: T.Rule | None, when: dt.date) -> Condition | None:
     """The condition under which something whose start is ``start`` applies on ``when``."""
     if start.determined:
         return None
@@ -293,11 +303,11 @@ class _Walker:
                 continue
             other = self.lookup(by)
             if other is not None:
-                rule = _rule_of(other)
+                rule = rule_of(other)
             else:
                 event = next((e for e in self.act.events() if e.by == by and e.rule), None)
                 rule = T.RULES.get(event.rule) if event else None
-            cond = _condition(by, self.cite(by), start, rule, self.when)
+            cond = undetermined_condition(by, self.cite(by), start, rule, self.when)
             if cond:
                 out.append(cond)
         return out

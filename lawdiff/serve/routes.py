@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import current_app, jsonify, render_template, request
-from markupsafe import Markup
+from flask import current_app, jsonify, render_template, request, url_for
+from markupsafe import Markup, escape
 
 from lawdiff import LawdiffError, api
 from lawdiff import review as R
 from lawdiff.corpus import Corpus
 from lawdiff.render.document_html import document_article, stylesheet
-from lawdiff.render.labels import LABELS, check_lang, label
+from lawdiff.render.labels import LABELS, LANG_NAMES, check_lang, coded, fmt_date, label
+from lawdiff.render.redline_html import label_html
 from lawdiff.render.review_html import render_review_html
 from lawdiff.review.document import read_document
 from lawdiff.serve import BadRequest, parse_date
@@ -42,8 +43,43 @@ def _lang(default: str = "kk") -> str:
         raise BadRequest(str(exc)) from None
 
 
-def _page(template: str, lang: str, **values):
-    return render_template(template, lang=lang, t=LABELS[lang], css=Markup(stylesheet()), **values)
+def _page(template: str, lang: str, text_lang: str = "kk", **values):
+    return render_template(template, lang=lang, t=LABELS[lang], css=Markup(stylesheet()), switch=_switch(lang),
+                           label=label, coded=coded, fmt_date=fmt_date, bound=lambda b: _bound(b, lang),
+                           heading=lambda p: Markup(label_html(p["label"], p["provision"], lang, text_lang)),
+                           **values)
+
+
+def _switch(lang: str) -> Markup:
+    """Links to this page in each language, each name in its own language (and ``lang``)."""
+    endpoint = request.endpoint or "index"     # a URL no route matched: the corpus page
+    args = {**(request.view_args or {}), **request.args.to_dict()} if request.endpoint else {}
+    links = []
+    for code, name in LANG_NAMES.items():
+        href = escape(url_for(endpoint, **{**args, "lang": code}))
+        current = ' aria-current="true"' if code == lang else ""
+        links.append(f'<a href="{href}" lang="{code}" hreflang="{code}" data-lang="{code}"{current}>{name}</a>')
+    return Markup(f'<span class="langs" id="lang-switch" aria-label="{escape(label(lang, "language"))}">'
+                  + " · ".join(links) + "</span>")
+
+
+def _bound(b: dict | None, lang: str) -> str:
+    """A start or end from its JSON: the date, or "undetermined, not before …" in ``lang``."""
+    if not b:
+        return "—"
+    if b.get("date"):
+        return fmt_date(b["date"], lang)
+    return label(lang, "bound-unknown", earliest=fmt_date(b.get("earliest"), lang))
+
+
+def _with_switch(page: str, lang: str) -> str:
+    """A self-contained review page with the reader's language switch above it."""
+    import lxml.html
+
+    doc = lxml.html.document_fromstring(page.encode("utf-8"))
+    nav = lxml.html.fragment_fromstring(f'<nav class="top">{_switch(lang)}</nav>')
+    doc.find("body").insert(0, nav)
+    return lxml.html.tostring(doc, doctype="<!DOCTYPE html>", encoding="unicode", method="html")
 
 
 def _search(works: list[dict], q: str) -> list[dict]:
@@ -74,7 +110,10 @@ def register(app) -> None:
         lang = _lang()
         works = api.list_works(_corpus())
         q = request.args.get("q", "")
-        return _page("index.html", lang, works=_search(works, q) if q else works, q=q)
+        shown = _search(works, q) if q else works
+        corpus = _corpus()
+        langs = {w["work"]: corpus.load(w["work"]).root.get("lang") or "kk" for w in shown}
+        return _page("index.html", lang, works=shown, q=q, langs=langs)
 
     @app.get("/api/works")
     def api_works():
@@ -88,7 +127,7 @@ def register(app) -> None:
         wid = _work(corpus, work)
         data = api.timeline(corpus, wid)
         doc = read_document(corpus, wid, dt.date.today())
-        return _page("timeline.html", _lang(doc.lang), data=data, doc=doc)
+        return _page("timeline.html", _lang(doc.lang), doc.lang, data=data, doc=doc)
 
     @app.get("/api/works/<path:work>/timeline")
     def api_timeline(work):
@@ -104,7 +143,9 @@ def register(app) -> None:
 
     @app.get("/works/<path:work>/diff")
     def diff(work):
-        return render_review_html(_date_diff(work))
+        review = _date_diff(work)
+        lang = _lang(review.new.lang)
+        return _with_switch(render_review_html(review, lang), lang)
 
     @app.get("/api/works/<path:work>/diff")
     def api_diff(work):
@@ -119,7 +160,8 @@ def register(app) -> None:
         data = R.history(corpus, wid, provision)
         blame = R.blame(corpus, wid, when, provision)
         doc = read_document(corpus, wid, when)
-        return _page("history.html", _lang(doc.lang), data=data, blame=blame, doc=doc, provision=provision or "")
+        return _page("history.html", _lang(doc.lang), doc.lang, data=data, blame=blame, doc=doc,
+                     provision=provision or "")
 
     @app.get("/api/works/<path:work>/history")
     def api_history(work):
@@ -139,7 +181,9 @@ def register(app) -> None:
         if not (a and b):
             raise BadRequest("give two works to compare: ?a=WORK&b=WORK (and &at=DATE)")
         at = parse_date(request.args.get("at")) if request.args.get("at") else None
-        return render_review_html(R.diff_works(corpus, _work(corpus, a), _work(corpus, b), at=at))
+        review = R.diff_works(corpus, _work(corpus, a), _work(corpus, b), at=at)
+        lang = _lang(review.new.lang)
+        return _with_switch(render_review_html(review, lang), lang)
 
     @app.get("/api/compare")
     def api_compare():
@@ -158,7 +202,7 @@ def register(app) -> None:
         doc = read_document(corpus, wid, when, request.args.get("provision") or None)
         lang = _lang(doc.lang)
         article = Markup(_article_html(doc, lang, bool(request.args.get("ids"))))
-        return _page("work.html", lang, doc=doc, article=article, provision=request.args.get("provision") or "")
+        return _page("work.html", lang, doc.lang, doc=doc, article=article, provision=request.args.get("provision") or "")
 
     @app.get("/api/works/<path:work>")
     def api_work(work):
