@@ -274,7 +274,8 @@ def test_index_command(scratch_corpus, tmp_path):
 
 def test_cli_answers_with_and_without_the_index(scratch_corpus):
     for argv in (["tariff", "--at", "2026-03-01", "--place", "Oral", "--json"], ["at", "2026-03-01", "--json"],
-                 ["ls", "--json"], ["show", "379", "--at", "2026-03-01", "--json"]):
+                 ["ls", "--json"], ["show", "379", "--at", "2026-03-01", "--json"], ["timeline", "308", "--json"],
+                 ["log", "2999", "--json"], ["blame", "V1800017467", "--at", "2026-03-01", "--json"]):
         off = run_script(*argv, cwd=scratch_corpus.parent, env={"LAWDIFF_INDEX": "off"})
         on = run_script(*argv, cwd=scratch_corpus.parent)
         assert off.returncode == on.returncode == 0, on.stderr
