@@ -25,11 +25,14 @@ def _stored(conn) -> dict[str, tuple[int, int, str]]:
 def _plan(index: Index, current: dict[str, tuple[int, int]], stored: dict[str, tuple[int, int, str]]):
     """(files to re-index with their bytes, stamps to renew, files removed)."""
     root = Path(index.corpus.root)
-    changed: dict[str, bytes] = {}
+    changed: dict[str, bytes | None] = {}
     renew: dict[str, str] = {}
     for rel, seen in current.items():
         old = stored.get(rel)
         if old is not None and (old[0], old[1]) == seen:
+            continue
+        if old is None:
+            changed[rel] = None     # new to the index: read when it is indexed, one at a time
             continue
         try:
             data = xmlio.read_regular(root / rel)
@@ -127,7 +130,7 @@ def _chunks(items: list[str], n: int = 500):
         yield items[i:i + n]
 
 
-def _apply(index: Index, current, changed: dict[str, bytes], renew: dict[str, str], removed: list[str]) -> int:
+def _apply(index: Index, current, changed: dict[str, bytes | None], renew: dict[str, str], removed: list[str]) -> int:
     from lawdiff.records import Lookup
     from lawdiff.model import xmlio
     from lawdiff.model.act import Act
@@ -139,14 +142,10 @@ def _apply(index: Index, current, changed: dict[str, bytes], renew: dict[str, st
         size, mtime = current[rel]
         conn.execute("UPDATE files SET size = ?, mtime_ns = ?, sha = ? WHERE file = ?",
                      (size, _trusted(mtime, now), sha, rel))
-    acts: dict[str, Act | None] = {}
-    errors: dict[str, str] = {}
-    for rel, data in changed.items():
-        try:
-            acts[rel] = _checked(data, root, rel)
-        except LawdiffError as exc:
-            acts[rel], errors[rel] = None, str(exc)
-    new_ids = {a.id for a in acts.values() if a is not None}
+    # The ids a file held or holds are named by its path (a file holding another id is an
+    # error), so the dependents are found before any file is parsed; each file is then read,
+    # parsed and indexed in turn, so a rebuild holds one parsed work at a time, not the corpus.
+    new_ids = {rel[:-len(".xml")] for rel in changed}
     todo = set(changed) | (_dependents(conn, list(changed) + removed, new_ids) - set(removed))
     for chunk in _chunks(sorted(set(removed) | todo)):
         marks = ",".join("?" * len(chunk))
@@ -154,24 +153,25 @@ def _apply(index: Index, current, changed: dict[str, bytes], renew: dict[str, st
             conn.execute(f"DELETE FROM {table} WHERE file IN ({marks})", chunk)
     lookup = Lookup(index.corpus)
     for rel in sorted(todo):
-        if rel not in changed:   # a dependent: its own bytes did not change
+        data = changed.pop(rel, None)
+        if data is None:         # new to the index, or a dependent whose own bytes did not change
             try:
                 data = xmlio.read_regular(root / rel)
             except LawdiffError:
-                data = b""
-            changed[rel] = data
-            try:
-                acts[rel] = _checked(data, root, rel)
-            except LawdiffError as exc:
-                acts[rel], errors[rel] = None, str(exc)
-        data = changed[rel]
+                data = b""       # a link, FIFO or unreadable file: recorded as an error below
+        act: Act | None = None
+        error = None
+        try:
+            act = _checked(data, root, rel)
+        except LawdiffError as exc:
+            error = str(exc)
         size, mtime = current.get(rel, (len(data), 0))
         conn.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     (rel, size, _trusted(mtime, now), file_sha(data), errors.get(rel),
+                     (rel, size, _trusted(mtime, now), file_sha(data), error,
                       int(b"<tariffs" in data), sort_key(rel)))
-        if acts[rel] is not None:
+        if act is not None:
             try:
-                _insert(conn, extract(acts[rel], rel, lookup))
+                _insert(conn, extract(act, rel, lookup))
             except LawdiffError as exc:
                 conn.execute("UPDATE files SET error = ? WHERE file = ?", (str(exc), rel))
     return len(todo)
