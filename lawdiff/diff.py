@@ -88,10 +88,6 @@ class Change:
             return None
         return (delta * 100 / self.price_old).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
-    @property
-    def price_changed(self) -> bool:
-        return self.price_delta is not None and self.price_delta != 0
-
     def to_json(self) -> dict:
         out: dict = {
             "provision": self.eid,

@@ -14,7 +14,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from lawdiff import LawdiffError
+from lawdiff import ConflictError, CorpusStateError, LawdiffError
 
 #: The old value ``update-ref`` is given when the branch does not exist yet (first commit).
 NO_COMMIT = "0" * 40
@@ -30,8 +30,13 @@ def repo_for(path: Path):
         return None
 
 
-class BranchMoved(LawdiffError):
-    """HEAD's branch no longer points where the commit was built on."""
+class BranchMoved(ConflictError):
+    """HEAD's branch no longer points where the commit was built on (exit 4)."""
+
+
+class GitCannotCommit(CorpusStateError):
+    """The repository is in no state to take a commit: no identity, a detached HEAD, a merge
+    in progress, a read-only repository (exit 3; the input was fine)."""
 
 
 class Git:
@@ -54,7 +59,8 @@ class Git:
 
     def run(self, *args: str, stdin: bytes | None = None, index: Path | None = None,
             check: bool = True) -> str:
-        """Run one git command in the repository; a failure is a one-line :class:`LawdiffError`."""
+        """Run one git command in the repository; a failure is a one-line :class:`CorpusStateError`
+        (the command lawdiff gives is right; the repository is what refuses it)."""
         env = _plain_env()
         if index is not None:
             env["GIT_INDEX_FILE"] = str(index)
@@ -62,7 +68,7 @@ class Git:
         if check and proc.returncode != 0:
             lines = [ln.strip() for ln in proc.stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
             why = next((ln for ln in lines if ln.startswith(("fatal:", "error:"))), lines[-1] if lines else "")
-            raise LawdiffError(f"git {args[0]} failed in {self.top}: {why or 'exit ' + str(proc.returncode)}")
+            raise CorpusStateError(f"git {args[0]} failed in {self.top}: {why or 'exit ' + str(proc.returncode)}")
         return proc.stdout.decode("utf-8", "replace").strip() if proc.returncode == 0 else ""
 
     def path(self, name: str) -> Path:
@@ -95,12 +101,17 @@ class Git:
         for who in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
             if subprocess.run(["git", "-C", str(self.top), "var", who], capture_output=True,
                               env=_plain_env()).returncode != 0:
-                raise LawdiffError(f"git cannot commit in {self.top}: no identity (set user.name and user.email "
-                                   "with git config); nothing written")
+                raise GitCannotCommit(f"git cannot commit in {self.top}: no identity (set user.name and "
+                                      "user.email with git config); nothing written")
         for name, what in (("MERGE_HEAD", "a merge"), ("CHERRY_PICK_HEAD", "a cherry-pick"),
                            ("REVERT_HEAD", "a revert"), ("rebase-merge", "a rebase"), ("rebase-apply", "a rebase")):
             if self.path(name).exists():
-                raise LawdiffError(f"{what} is in progress in {self.top}: finish or abort it first; nothing written")
+                raise GitCannotCommit(f"{what} is in progress in {self.top}: finish or abort it first; nothing written")
+        if self.head() is not None and not self.run("symbolic-ref", "-q", "HEAD", check=False):
+            raise GitCannotCommit(f"HEAD is detached in {self.top}: a commit there would belong to no branch; "
+                                  "check out a branch first; nothing written")
+        if not os.access(self.path("objects"), os.W_OK):
+            raise GitCannotCommit(f"the git repository of {self.top} is read-only; nothing written")
 
     def blob_of(self, commit: str | None, rel: str) -> str | None:
         """The blob of ``rel`` in ``commit`` (None when the file is not there)."""
@@ -196,5 +207,5 @@ def commit(corpus_root: Path, paths: list[Path], subject: str, body: str = "",
             return None
         repo.git.commit("-q", "-m", message(subject, body, trailers), "--", *rel)
     except Exception as exc:  # git's own message is the useful one
-        raise LawdiffError(f"git commit failed: {str(exc).splitlines()[-1].strip()}") from None
+        raise GitCannotCommit(f"git commit failed: {str(exc).splitlines()[-1].strip()}") from None
     return repo.head.commit.hexsha

@@ -14,7 +14,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from lawdiff import LawdiffError
+from lawdiff import ConflictError, LawdiffError
 
 NAME = ".lawdiff"
 LOCK = "lock"
@@ -75,8 +75,8 @@ def fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-class Busy(LawdiffError):
-    """Another process holds the writer lock."""
+class Busy(ConflictError):
+    """Another process holds the writer lock (exit 4: trying again later may succeed)."""
 
 
 #: Corpus roots whose writer lock this process holds, with how many times it was taken.

@@ -333,10 +333,92 @@ def version_interval(act: Act, el, lookup, work: WorkInterval | None = None) -> 
         end, end_state = known(v.until_date, f"this wording applies until {v.until}"), State.REPEALED
     elif v.ended_by:
         end, end_state = amending_act_start(act, v.ended_by, lookup), State.REPEALED
+    holder = V.holder(el)
+    end, end_state = _ancestor_end(act, holder, end, end_state, lookup)
+    if end is not work.end:
+        end = _unordered_end(act, holder, start, end, lookup)
+    start = _unordered_start(act, holder, start, lookup)
     if work.end is not None and end is not None and end is not work.end:
         if work.end.lower and end.lower and work.end.lower < end.lower:
             end, end_state = work.end, work.end_state
     return VersionInterval(start, end, end_state, by, V.wording_absent(el), competing=bool(by))
+
+
+def _ancestor_end(act: Act, holder, end: Bound | None, end_state: State, lookup) -> tuple[Bound | None, State]:
+    """A version inside a unit that ended ends with it: a paragraph an earlier act reworded
+    inside a subclause a later act deleted is not in force after the deletion."""
+    for anc in holder.iterancestors():
+        a = V.own(anc)
+        if a.until_date:
+            bound = known(a.until_date, f"the unit holding it applies until {a.until}")
+        elif a.ended_by:
+            bound = amending_act_start(act, a.ended_by, lookup)
+        else:
+            continue
+        if end is None or (bound.lower and (end.lower is None or bound.lower < end.lower)):
+            end, end_state = bound, State.REPEALED
+    return end, end_state
+
+
+# -- acts whose order the known dates do not decide ------------------------------------------------
+#
+# Two acts change one provision; one's entry into force is undetermined and its earliest day is
+# not after the other's start, so either may have come first. The corpus keeps them in the order
+# of their earliest dates (lawdiff/amend/order.py); on the days both may have taken effect,
+# either wording may be the one in force: the later version's start and the earlier version's
+# end are undetermined, and both answers are "uncertain", with the reason.
+
+def _known_before(first: Bound, then: Bound) -> bool:
+    """Is what starts at ``first`` known to come no later than ``then``? Only a determined
+    date can say so: an undetermined one may fall after any day."""
+    return first.determined and then.lower is not None and first.date <= then.lower
+
+
+def _unordered_start(act: Act, holder, start: Bound, lookup) -> Bound:
+    """The start of a version given by an act whose order against an act that shaped the
+    version before it is not known."""
+    by, given_from = V.own(holder).by, V.own(holder).start
+    if not by or given_from:
+        return start
+    for first in _predecessor_acts(holder, by):
+        other = amending_act_start(act, first, lookup)
+        if not _known_before(other, start):
+            return Bound(None, start.lower, _order_reason(first, other, by, start), start.default)
+    return start
+
+
+def _unordered_end(act: Act, holder, start: Bound, end: Bound | None, lookup) -> Bound | None:
+    """The end of a version whose own act's entry into force is undetermined: the act that ends
+    it may have taken effect first, and then this wording came after it."""
+    own = V.own(holder)
+    if end is None or not own.by or own.start or _known_before(start, end):
+        return end
+    return Bound(None, end.lower, _order_reason(own.by, start, "the act that ends this wording", end),
+                 end.default)
+
+
+def _order_reason(first: str, first_start: Bound, then: str, then_start: Bound) -> str:
+    if first_start.determined and then_start.determined:
+        return (f"the recorded dates put {first} ({first_start.date.isoformat()}) after {then} "
+                f"({then_start.date.isoformat()}), but the corpus holds them in the other order: "
+                "which wording applies is not settled until the acts are applied again in date order")
+    return (f"{first} and {then} both change this provision and which took effect first is not "
+            f"known: {first_start.reason}; {then_start.reason}")
+
+
+def _predecessor_acts(holder, by: str) -> list[str]:
+    """The acts that gave the version (or wordings inside it) that ``by`` ended, before
+    ``holder``."""
+    out: list[str] = []
+    for prev in holder.getparent():
+        if prev is holder or prev.tag != holder.tag or prev.get("eId") != holder.get("eId") \
+                or V.own(prev).ended_by != by:
+            continue
+        for el in prev.iter():
+            v = V.own(el) if isinstance(el.tag, str) else None
+            if v is not None and v.by and v.by != by and not v.start:
+                out.append(v.by)
+    return list(dict.fromkeys(out))
 
 
 def version_status(act: Act, el, when: dt.date, lookup, work: WorkInterval | None = None) -> tuple[Status, VersionInterval]:

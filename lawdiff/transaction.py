@@ -42,7 +42,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lawdiff import LawdiffError, runtime
+from lawdiff import ConflictError, CorpusStateError, LawdiffError, runtime
 from lawdiff.gitlog import BranchMoved, Git, message
 from lawdiff.model import xmlio
 from lawdiff.model.act import Act
@@ -214,7 +214,7 @@ class Transaction:
         g = journal["git"]
         for f in journal["files"]:
             if self.git.blob_of(head, f["rel"]) != f["old_blob"]:
-                raise LawdiffError(f"{f['rel']} was committed by someone else while lawdiff was writing it; "
+                raise ConflictError(f"{f['rel']} was committed by someone else while lawdiff was writing it; "
                                    "nothing written: run the command again")
         g["old"], g["new"] = head, self._commit_on(rt, journal, text, head) or head
         _write_journal(rt, journal)
@@ -248,7 +248,7 @@ def _publish(git: Git | None, journal: dict, rt: Path, rebuild: Callable[[str], 
     try:
         for f in journal["files"]:
             if git.index_entry(index, f["rel"]) != f["old_blob"]:
-                raise LawdiffError(f"{f['rel']} has changes staged in git's index: commit or unstage them "
+                raise CorpusStateError(f"{f['rel']} has changes staged in git's index: commit or unstage them "
                                    "first (lawdiff never commits a user's staged change); nothing written")
         for attempt in range(MOVE_ATTEMPTS):
             head = git.head()
@@ -288,7 +288,7 @@ def _take_index_lock(index: Path, token: Path) -> Path:
         except FileExistsError:
             if time.monotonic() > end:
                 os.unlink(token)
-                raise LawdiffError(f"git's index is locked by {lock} (another git command is running, or one was "
+                raise ConflictError(f"git's index is locked by {lock} (another git command is running, or one was "
                                    "stopped: remove the file if none is running); nothing written") from None
             time.sleep(0.01)
 

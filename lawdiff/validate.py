@@ -31,11 +31,11 @@ def overlap_errors(act: Act) -> list[str]:
         for v, b in bounds.items():
             if b.start_date and b.until_date and b.until_date <= b.start_date:
                 problems.append(f"line {v.sourceline or 0}: {eid}: version ends ({b.until}) before it starts ({b.start})")
-        open_ended = [v for v, b in bounds.items() if not b.has_end]
+        open_ended = [v for v in versions if not _ends(v)]
         if len(open_ended) > 1:
             lines = ", ".join(str(v.sourceline or 0) for v in open_ended)
             problems.append(f"lines {lines}: {eid}: {len(open_ended)} versions have no end: overlapping versions")
-        starts = [b.start_point for b in bounds.values()]
+        starts = [_start(v) for v in versions]
         dup = {s for s in starts if starts.count(s) > 1}
         if dup:
             problems.append(f"line {versions[0].sourceline or 0}: {eid}: several versions start at the same point ({', '.join(sorted(d or 'the act itself' for d in dup))})")
@@ -44,6 +44,21 @@ def overlap_errors(act: Act) -> list[str]:
             if f2 < u1:
                 problems.append(f"line {v2.sourceline or 0}: {eid}: version from {f2} overlaps the one until {u1}")
     return problems
+
+
+def _start(v) -> str:
+    """Where a version starts: its own bound, else that of the unit holding it (a paragraph
+    reworded inside a unit an act gave starts with that unit), else the work's start ("")."""
+    for a in [v, *v.iterancestors()]:
+        if V.own(a).start_point:
+            return V.own(a).start_point
+    return ""
+
+
+def _ends(v) -> bool:
+    """Does the version end: by its own bound, or with a unit that holds it (a paragraph
+    reworded inside a subclause that a later act replaced or deleted ends with it)?"""
+    return any(V.own(a).has_end for a in [v, *v.iterancestors()])
 
 
 def validate_file(path: Path, corpus_root: Path | None = None) -> list[str]:

@@ -326,7 +326,7 @@ def test_second_writer_fails_cleanly_while_the_lock_is_held(scratch_repo):
                      ["import", str(_SEED_2999)]):
             proc = subprocess.run(_lawdiff(corpus.root, argv), capture_output=True, text=True,
                                   env={**os.environ, **_GIT_ENV}, timeout=60)
-            assert proc.returncode == 1 and proc.stdout == ""
+            assert proc.returncode == 4 and proc.stdout == ""     # a conflict: try again later
             assert proc.stderr.startswith(f"lawdiff: error: {_BUSY}") and proc.stderr.count("\n") == 1
     assert _files(scratch_repo) == before and _git(scratch_repo, "rev-parse", "HEAD") == head
     assert _status(scratch_repo) == []
@@ -359,7 +359,7 @@ def test_concurrent_writers_are_serialised_or_fail_cleanly(scratch_repo):
                     added = [ln for ln in diff.splitlines() if ln.startswith("+<") or ln.startswith("+ ")]
                     assert len(added) == 1 and argv[argv.index("--source") + 1] in added[0], diff
             else:
-                assert proc.returncode == 1 and err.startswith(f"lawdiff: error: {_BUSY}"), err
+                assert proc.returncode == 4 and err.startswith(f"lawdiff: error: {_BUSY}"), err
         assert _status(scratch_repo) == [], f"round {round_}: uncommitted changes"
     assert successes >= 4
     commits = _git(scratch_repo, "rev-list", "--count", "HEAD").strip()

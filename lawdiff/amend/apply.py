@@ -22,30 +22,16 @@ from pathlib import Path
 
 from lawdiff import LawdiffError
 from lawdiff import time as T
-from lawdiff.amend import content, ops_appendix, ops_delete, ops_insert, ops_repeal, ops_replace, ops_words, store
-from lawdiff.amend.context import Run, what
+from lawdiff.amend import content, order, store
+from lawdiff.amend.appliers import APPLIERS
+from lawdiff.amend.context import what
 from lawdiff.amend.ops import Operation
-from lawdiff.amend.ops_repeal import effective_event_fields
-from lawdiff.amend.tree import Clock, same_day_key
 from lawdiff.corpus import Corpus
 from lawdiff.diff import ADDED, CHANGED, REMOVED, Change, WordOp, INSERT, DELETE, provision_label, word_diff
 from lawdiff.model import version as V
-from lawdiff.model.act import Act, Event
+from lawdiff.model.act import Act
 from lawdiff.model.ids import eid
 from lawdiff.transaction import check_act
-
-APPLIERS = {
-    "replace": ops_replace.apply,
-    "insert": ops_insert.apply,
-    "delete": ops_delete.apply,
-    "replace-words": ops_words.apply,
-    "replace-words-everywhere": ops_words.apply,
-    "insert-words": ops_words.apply,
-    "replace-number": ops_words.apply,
-    "replace-appendix": ops_appendix.apply,
-    "repeal": ops_repeal.apply,
-}
-
 
 @dataclass
 class ApplyResult:
@@ -191,21 +177,9 @@ def _plan(corpus: Corpus, amending: str, to: str | None, dry_run: bool,
             lookup_cache[work] = corpus.load(work) if corpus.exists(work) else None
         return lookup_cache[work]
 
-    order_key = same_day_key(act)
     for work in works:
-        target = targets[work]
-        run = Run(act, target, Clock(target, act.id, bound, lookup, order_key))
         mine = [op for op in ops if op.work == work]
-        for op in mine:
-            if op.language and op.language != target.root.get("lang"):
-                run.notes.append(f"{what(op)}: changes the {op.language} text only; {work} holds "
-                                 f"the {target.root.get('lang')} text, which stays as it is")
-            else:
-                APPLIERS[op.op](op, run)
-            op.status = "applied"
-        if any(op.op != "repeal" or op.path for op in mine):
-            target.add_event(Event(kind="amended", origin="amendment",
-                                   source=f"{act.id}: {act.title}", **effective_event_fields(run)))
+        run = order.apply_in_order(act, targets[work], mine, bound, lookup)
         result.operations.extend(mine)
         result.notes.extend(run.notes)
         result.changes.extend(_change(*c) for c in run.changes)

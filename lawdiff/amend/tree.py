@@ -301,6 +301,9 @@ def close(old: etree._Element, clock: Clock) -> tuple[str, str] | None:
     had = ("ended-by", v.ended_by) if v.ended_by else ("until", v.until) if v.until else None
     old.attrib.pop("until", None)
     old.set("ended-by", clock.by)
+    for inner in [d for d in old.iterdescendants() if isinstance(d.tag, str) and V.own(d).by == clock.by]:
+        # a wording this act gave inside the unit it now ends would apply for no day at all
+        inner.getparent().remove(inner)
     return had
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from lawdiff import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USAGE, CorpusStateError, LawdiffError
+from lawdiff import EXIT_BAD_INPUT, EXIT_CORPUS_STATE, EXIT_INTERNAL, EXIT_USAGE, CorpusStateError, LawdiffError
 
 
 #: Which module defines each command. A command's module is imported only when that command
@@ -127,6 +127,11 @@ _OS_ERRORS = {
 }
 
 
+#: The place written to cannot take it (read-only, full, over quota): the corpus state, exit 3.
+#: A name too long or a permission refused may be the user's own input file: exit 1.
+_PLACE_ERRORS = (errno.EROFS, errno.ENOSPC, errno.EDQUOT)
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI; errors become one line on stderr, never a traceback, with the exit code of
     their kind: 1 bad input, 2 usage (click's convention), 3 corpus state, 4 conflict,
@@ -151,7 +156,7 @@ def run(argv: list[str] | None = None) -> int:
         name = exc.filename2 or exc.filename      # a rename names its destination second
         where = f"{name}: " if name else ""
         click.echo(f"lawdiff: error: {where}{_OS_ERRORS[exc.errno]}", err=True)
-        return EXIT_BAD_INPUT
+        return EXIT_CORPUS_STATE if exc.errno in _PLACE_ERRORS else EXIT_BAD_INPUT
     except MemoryError:
         click.echo("lawdiff: error: out of memory (is an input far larger than an act?)", err=True)
         return EXIT_BAD_INPUT

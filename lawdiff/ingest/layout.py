@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from lawdiff.ingest.appendix_heads import INITIALS, mark_starts, of_approved_document
 from lawdiff.ingest.head import STATUS_LINE, is_requisites
-from lawdiff.ingest.structure import Para, classify
+from lawdiff.ingest.structure import classify
 
 Line = tuple[int, str]
 
@@ -218,6 +218,3 @@ def head_blocks(head: list[Line], layout: str = "pdf") -> list[tuple[int, list[s
         prev_blank = False
     return blocks
 
-
-def as_paras(items: list[tuple[int, str]]) -> list[Para]:
-    return [Para(n, t) for n, t in items]

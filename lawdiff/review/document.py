@@ -26,7 +26,6 @@ from lawdiff.corpus import Corpus
 from lawdiff.model.act import Act
 from lawdiff.model.ids import check_work_id
 from lawdiff.model import version as V
-from lawdiff.model.version import State
 from lawdiff.review.readings import is_under
 
 #: Containers whose number is printed before their first line, and how.
@@ -120,7 +119,7 @@ def read_document(corpus: Corpus, work: str, when: dt.date, provision: str | Non
     st = T.status_at(walker.wi.start, walker.wi.end, when, end_state=walker.wi.end_state)
     conditions = []
     work_cond = undetermined_condition(act.id, official_citation(act), walker.wi.start, rule_of(act), when)
-    if work_cond and st.state in (State.IN_FORCE_UNCONFIRMED, State.UNCERTAIN):
+    if work_cond and not st.state.certain:
         conditions.append(work_cond)
     conditions += walker.amendment_conditions()
     reg = act.root.find("meta/registration")
@@ -138,7 +137,7 @@ def work_condition(act: Act, when: dt.date) -> Condition | None:
     and decides the answer (status in force unconfirmed, or uncertain); else None."""
     wi = T.work_interval(act)
     st = T.status_at(wi.start, wi.end, when, end_state=wi.end_state)
-    if st.state not in ("in-force-unconfirmed", "uncertain"):
+    if st.state.certain:
         return None
     return undetermined_condition(act.id, official_citation(act), wi.start, rule_of(act), when)
 

@@ -4,8 +4,11 @@ A case file holds, in sections:
 
     # what the case shows (comment lines, anywhere)
     === base [WORK [LANG]]        paragraphs of the base act's body, one per line (LANG: kk, ru)
+    === base corpus WORK          the real base act WORK as the shipped corpus holds it
     === base appendix N           paragraphs of an appendix of the base act
     === act WORK effective DATE [accept-warnings]
+    === act WORK adopted DATE     an act in force ten days after its publication, whose date is
+                                  not recorded (its entry into force is undetermined)
                                   paragraphs of an amending act (applied in file order)
     === appendix N                paragraphs of an appendix of the act above
     === expected DATE             "eId | text" of every provision in force on DATE
@@ -36,10 +39,16 @@ BASE = "kz/oral-akimat/resolution/2020/1"
 @dataclass
 class AmendingAct:
     work: str
-    effective: dt.date
+    effective: dt.date | None
     accept_warnings: bool = False
     paragraphs: list[str] = field(default_factory=list)
     appendices: dict[str, list[str]] = field(default_factory=dict)
+    adopted: dt.date | None = None
+
+    @property
+    def earliest(self) -> dt.date:
+        """The effective date, or the adoption date when that is undetermined."""
+        return self.effective or self.adopted
 
 
 @dataclass
@@ -47,6 +56,7 @@ class Case:
     name: str
     base: str = BASE
     base_lang: str = "kk"
+    base_from_corpus: bool = False
     base_paragraphs: list[str] = field(default_factory=list)
     base_appendices: dict[str, list[str]] = field(default_factory=dict)
     acts: list[AmendingAct] = field(default_factory=list)
@@ -68,11 +78,17 @@ def read_case(path: Path) -> Case:
             mode = "paras"
             if kind == "base" and arg.startswith("appendix"):
                 target = case.base_appendices.setdefault(arg.split()[1], [])
+            elif kind == "base" and arg.startswith("corpus "):
+                case.base, case.base_from_corpus, target = arg.split()[1], True, None
             elif kind == "base":
                 words = arg.split()
                 case.base = words[0] if words else BASE
                 case.base_lang = words[1] if len(words) > 1 else "kk"
                 target = case.base_paragraphs
+            elif kind == "act" and " adopted " in arg:
+                work, _, date = arg.partition(" adopted ")
+                case.acts.append(AmendingAct(work.strip(), None, adopted=dt.date.fromisoformat(date.strip())))
+                target = case.acts[-1].paragraphs
             elif kind == "act":
                 work, _, date = arg.partition(" effective ")
                 date, _, flag = date.strip().partition(" ")
@@ -119,6 +135,10 @@ def _act(work: str, date: dt.date, title: str, effective: dt.date | None, lang: 
     if effective:
         etree.SubElement(life, "event", kind="entry-into-force", date=effective.isoformat(), origin="text",
                          source=f"{effective.strftime('%d.%m.%Y')} бастап қолданысқа енгізіледі")
+    else:
+        etree.SubElement(life, "event", kind="entry-into-force", rule="publication+10d", origin="text",
+                         source="алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң "
+                                "қолданысқа енгізіледі")
     return act
 
 
@@ -126,6 +146,11 @@ def _units(parent: etree._Element, paragraphs: list[str], path) -> None:
     for el in build_units([Para(i, t) for i, t in enumerate(paragraphs, 1)]):
         parent.append(el)
     assign_eids(parent, path)
+
+
+def corpus_file(work: str) -> Path:
+    """The shipped corpus file of ``work``."""
+    return Path(__file__).resolve().parents[2] / "corpus" / f"{work}.xml"
 
 
 def build_corpus(case: Case, root: Path) -> Corpus:
@@ -137,10 +162,13 @@ def build_corpus(case: Case, root: Path) -> Corpus:
     for num, paras in case.base_appendices.items():
         app = etree.SubElement(base, "appendix", eId=f"att_{num}", num=num)
         _units(app, paras, [("appendix", num)])
+    if case.base_from_corpus:
+        base = etree.fromstring(corpus_file(case.base).read_bytes())
     with corpus.lock():
         corpus.write(Act(base))
         for a in case.acts:
-            act = _act(a.work, a.effective - dt.timedelta(days=20), f"Синтетикалық өзгерту: {case.name}", a.effective)
+            adopted = a.adopted or a.effective - dt.timedelta(days=20)
+            act = _act(a.work, adopted, f"Синтетикалық өзгерту: {case.name}", a.effective)
             body = etree.SubElement(act, "body")
             for text in a.paragraphs:
                 etree.SubElement(body, "p", eId=f"indent_{len(body) + 1}").text = text
