@@ -73,25 +73,46 @@ class Scale:
         self.r.add(self.Figure("index build: peak memory", self.n, mb, "MB"))
 
     def index_update(self) -> None:
-        """One work written (an event recorded), then the next open brings the index up to date."""
-        from lawdiff import api
-        from lawdiff.index import open_index
+        """One work written through lawdiff (an event recorded and committed): the time the
+        index takes inside the write (its hooks) plus the next open, which finds it current."""
+        from lawdiff import writes
+        from lawdiff.index import hooks, open_index
+        from lawdiff.transaction import _BEGIN_HOOKS, _HOOKS
 
         corpus = Corpus(self.dir)
+        open_index(corpus).close()
+        spent: list[float] = []
+
+        def timed_hook(fn):
+            def run(*args):
+                t = time.perf_counter()
+                try:
+                    return fn(*args)
+                finally:
+                    spent.append(time.perf_counter() - t)
+            return run
+
+        saved = list(_BEGIN_HOOKS), list(_HOOKS), hooks.before_write, hooks.after_write
+        _BEGIN_HOOKS[:] = [h for h in _BEGIN_HOOKS if h is not hooks.before_write]
+        _HOOKS[:] = [h for h in _HOOKS if h is not hooks.after_write]
+        hooks.before_write, hooks.after_write = timed_hook(hooks.before_write), timed_hook(hooks.after_write)
+        hooks.register()        # each write registers the module's hooks: now the timed ones
         times = []
         tariff = [w for w in self.truth.works.values() if w.rows]
-        for k in range(3):
-            w = tariff[k % len(tariff)]
-            with corpus.lock():
-                act, _ = api.add_event(corpus, w.id, "published", dt.date(2025, 12, 20 + k),
-                                       "синтетикалық сынақ мәтіні (synthetic benchmark data)")
-                corpus.write(act)
-            t = time.perf_counter()
-            open_index(corpus).close()
-            times.append(time.perf_counter() - t)
-        self.r.add(self.Figure("index: incremental update after one write (next open)", self.n,
+        try:
+            for k in range(3):
+                w = tariff[k % len(tariff)]
+                spent.clear()
+                writes.record_event(corpus, w.id, "published", dt.date(2025, 12, 20 + k),
+                                    "синтетикалық сынақ мәтіні (synthetic benchmark data)", replace=True)
+                t = time.perf_counter()
+                open_index(corpus).close()
+                times.append(sum(spent) + time.perf_counter() - t)
+        finally:
+            _BEGIN_HOOKS[:], _HOOKS[:], hooks.before_write, hooks.after_write = saved
+        self.r.add(self.Figure("index: incremental update after one write (in the write, and the next open)", self.n,
                                statistics.median(times), "s", budget=INDEX_UPDATE,
-                               note="includes the stamp check of every work file"))
+                               note="the written file re-indexed in its transaction; the next open checks one key"))
 
     def cli(self, pypass: float) -> None:
         rng = random.Random(self.n + 3)

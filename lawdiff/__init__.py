@@ -4,12 +4,22 @@ The public Python API lives in :mod:`lawdiff.api`; the command line in
 :mod:`lawdiff.cli` only wraps it.
 """
 
-from importlib.metadata import PackageNotFoundError, version
 
-try:     # the one version source is pyproject.toml, read from the installed metadata
-    __version__ = version("lawdiff")
-except PackageNotFoundError:     # run from a source tree that was never installed
-    __version__ = "unknown"
+
+def __getattr__(name: str) -> str:
+    """``lawdiff.__version__``, read on first use: the one version source is pyproject.toml,
+    through the installed metadata, and importing importlib.metadata costs a query's start
+    more than the rest of lawdiff it needs."""
+    if name != "__version__":
+        raise AttributeError(f"module 'lawdiff' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version("lawdiff")
+    except PackageNotFoundError:     # run from a source tree that was never installed
+        found = "unknown"
+    globals()["__version__"] = found
+    return found
 
 
 class LawdiffError(Exception):

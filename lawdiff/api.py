@@ -37,15 +37,17 @@ EVENT_KINDS = ("published", "entry-into-force", "repealed", "amended", "register
 _ONCE = ("published", "entry-into-force", "registered", "signed", "repealed", "expired", "cancelled")
 
 
-def _index(corpus: Corpus) -> Index | None:
+def _index(corpus: Corpus, full: bool = False) -> Index | None:
     """The corpus's derived index, current; None when it cannot be used (answer from the XML).
 
     A corpus holding a bad file (unreadable, a link or FIFO, schema-invalid, id not matching
-    its path) is answered from the XML, which reports that file once and skips it."""
+    its path) is answered from the XML, which reports that file once and skips it. ``full``:
+    every work file's stamp is compared (the answer is every work: a file copied in by hand
+    is listed at once), not only the corpus-state key (docs/index.md)."""
     from lawdiff.index import open_index
     from lawdiff.index.store import has_errors
 
-    index = open_index(corpus)
+    index = open_index(corpus, full=full)
     if index is not None and has_errors(index):
         index.close()
         return None
@@ -54,7 +56,7 @@ def _index(corpus: Corpus) -> Index | None:
 
 def _work_rows(corpus: Corpus) -> list[tuple[Record, T.WorkInterval]]:
     """(summary, interval) of every work in corpus order: from the index, else the XML."""
-    index = _index(corpus)
+    index = _index(corpus, full=True)
     if index is not None:
         from lawdiff.index.query import work_rows
 

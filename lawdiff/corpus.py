@@ -148,9 +148,12 @@ class Corpus:
 
     # -- writing ----------------------------------------------------------------------------
     def transaction(self, *, commit: bool = True, wait: bool = False) -> Transaction:
-        """A write to this corpus: one commit or nothing (see :mod:`lawdiff.transaction`)."""
+        """A write to this corpus: one commit or nothing (see :mod:`lawdiff.transaction`);
+        the derived index is updated inside it."""
+        from lawdiff.index.hooks import register
         from lawdiff.transaction import Transaction
 
+        register()
         return Transaction(self, commit=commit, wait=wait)
 
     def lock(self, wait: bool = False) -> contextlib.AbstractContextManager[None]:
@@ -168,10 +171,10 @@ class Corpus:
         """Complete or roll back a write that was stopped, if there is one. A read-only command
         calls this too: it takes the writer lock only when a journal is there and no writer
         holds the lock, and a corpus it cannot write is left as it is, with a warning."""
-        from lawdiff.transaction import pending, recover
+        if not runtime.has_journal(self.root):
+            return None      # the usual case, answered without importing the writing code
+        from lawdiff.transaction import recover
 
-        if not pending(self.root):
-            return None
         try:
             with runtime.writer_lock(self.root):
                 return recover(self.root)

@@ -49,6 +49,12 @@ def folder(root: Path, create: bool = True) -> Path:
     return path
 
 
+def has_journal(root: Path) -> bool:
+    """Is a write's journal there (a write under way, or one stopped for the next command to
+    complete or roll back)? One stat: read-only commands ask it before anything else."""
+    return os.path.exists(os.path.join(root, NAME, JOURNAL))
+
+
 def write_file(path: Path, data: bytes) -> None:
     """Create or replace ``path`` with ``data``, flushed to disk, with the usual mode (the
     umask applies), never through a symbolic link."""

@@ -64,6 +64,8 @@ MOVE_ATTEMPTS = 5
 #: before the writer lock is released.
 Hook = Callable[[Path, list[str], "str | None"], None]
 _HOOKS: list[Hook] = []
+#: Called with the corpus root once a write holds the writer lock, before it reads anything.
+_BEGIN_HOOKS: list[Callable[[Path], None]] = []
 
 
 def on_commit(hook: Hook) -> Hook:
@@ -75,6 +77,14 @@ def on_commit(hook: Hook) -> Hook:
     when found stale); the failure is logged as a warning."""
     if hook not in _HOOKS:
         _HOOKS.append(hook)
+    return hook
+
+
+def on_begin(hook: Callable[[Path], None]) -> Callable[[Path], None]:
+    """Register a derived store's look at the corpus before a write changes it (the index
+    notes whether it is current, so that after the write it may record the new state)."""
+    if hook not in _BEGIN_HOOKS:
+        _BEGIN_HOOKS.append(hook)
     return hook
 
 
@@ -121,6 +131,11 @@ class Transaction:
         self._lock.__enter__()
         try:
             recover(self.root)
+            for hook in _BEGIN_HOOKS:
+                try:
+                    hook(self.root)
+                except Exception as exc:  # derived data: stale is detected and rebuilt later
+                    log.warning("reading derived data failed (%s: %s)", type(exc).__name__, exc)
             self.git = Git.around(self.root) if self._commit else None
             if self.git is not None:
                 self.git.check_can_commit()
@@ -370,7 +385,7 @@ def _clean_staging(rt: Path) -> None:
 
 def pending(root: Path) -> bool:
     """Is there an interrupted write for :func:`recover` to complete or roll back?"""
-    return (root / runtime.NAME / runtime.JOURNAL).exists()
+    return runtime.has_journal(root)
 
 
 def recover(root: Path) -> str | None:

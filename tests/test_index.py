@@ -188,6 +188,7 @@ def test_added_removed_and_moved_files(both, monkeypatch, tmp_path):
     gone = c.path(synth.work_id(6))
     gone.unlink()
     one.rename(one.with_name("3-copy.xml"))        # a file whose id no longer matches its name
+    subprocess.run(["git", "-C", str(both), "add", "-A"], check=True)   # git sees it: so does the index
     assert answers(both) == without_index(monkeypatch, both)
     assert dump(both) == rebuilt(both, tmp_path)
 
@@ -275,7 +276,8 @@ def test_index_command(scratch_corpus, tmp_path):
 
 def test_cli_answers_with_and_without_the_index(scratch_corpus):
     for argv in (["tariff", "--at", "2026-03-01", "--place", "Oral", "--json"], ["at", "2026-03-01", "--json"],
-                 ["ls", "--json"], ["show", "379", "--at", "2026-03-01", "--json"]):
+                 ["ls", "--json"], ["show", "379", "--at", "2026-03-01", "--json"], ["timeline", "308", "--json"],
+                 ["log", "2999", "--json"], ["blame", "V1800017467", "--at", "2026-03-01", "--json"]):
         off = run_script(*argv, cwd=scratch_corpus.parent, env={"LAWDIFF_INDEX": "off"})
         on = run_script(*argv, cwd=scratch_corpus.parent)
         assert off.returncode == on.returncode == 0, on.stderr

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import click
 
-from lawdiff import (EXIT_BAD_INPUT, EXIT_CORPUS_STATE, EXIT_INTERNAL, EXIT_USAGE, CorpusStateError, LawdiffError,
-                     __version__)
+from lawdiff import EXIT_BAD_INPUT, EXIT_CORPUS_STATE, EXIT_INTERNAL, EXIT_USAGE, CorpusStateError, LawdiffError
 
 
 #: Which module defines each command. A command's module is imported only when that command
@@ -52,8 +51,18 @@ class LazyGroup(click.Group):
         return sorted(set(self.commands) | set(COMMAND_MODULES))
 
 
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--version``: the version is read only when asked for (see lawdiff.__getattr__)."""
+    if value and not ctx.resilient_parsing:
+        from lawdiff import __version__
+
+        click.echo(f"lawdiff {__version__}")
+        ctx.exit()
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="lawdiff", message="%(prog)s %(version)s")
+@click.option("--version", is_flag=True, is_eager=True, expose_value=False, callback=_print_version,
+              help="Show the version and exit.")
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Corpus directory. Default: $LAWDIFF_CORPUS, else the nearest corpus/ folder "
                    "in the current directory or above it.")

@@ -16,12 +16,14 @@ from lawdiff.cli.group import cli, emit_json
 def index_cmd(ctx, rebuild, as_json):
     """Update the derived SQLite index (.lawdiff/index.sqlite) from the work files.
 
-    Every query keeps it current by itself; deleting it changes no answer, only speed."""
+    Every query keeps it current by itself; deleting it changes no answer, only speed. This
+    command also compares every work file's stamp, so it sees a file added or edited by hand
+    that git does not know of yet (queries see those once staged, or when they read the file)."""
     from lawdiff.index import open_index
     from lawdiff.index.store import stats
 
     corpus = get_corpus(ctx)
-    index = open_index(corpus, rebuild=rebuild)
+    index = open_index(corpus, rebuild=rebuild, full=True)
     if index is None:
         raise LawdiffError(f"no index for {corpus.root}: it has no kz/ folder, cannot be written, "
                            "or LAWDIFF_INDEX=off is set")

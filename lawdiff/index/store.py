@@ -58,6 +58,15 @@ def scan(root: Path) -> dict[str, tuple[int, int]]:
     return out
 
 
+def stamp(root: Path, rel: str) -> tuple[int, int] | None:
+    """The stamp of one work file (as :func:`scan` takes it); None when it is gone."""
+    try:
+        st = os.lstat(os.path.join(root, rel))
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns)
+
+
 class Index:
     """An open, current index of one corpus (use :func:`open_index`)."""
 
@@ -116,9 +125,13 @@ def _create(conn: sqlite3.Connection) -> None:
         raise
 
 
-def open_index(corpus: Corpus, rebuild: bool = False) -> Index | None:
+def open_index(corpus: Corpus, rebuild: bool = False, full: bool = False) -> Index | None:
     """The corpus's index, brought up to date with the files; None when it cannot be used
-    (switched off, a corpus read from git history, a directory that cannot be written)."""
+    (switched off, a corpus read from git history, a directory that cannot be written).
+
+    The stamps of all work files are compared only when the corpus-state key differs from
+    the one stored (:mod:`lawdiff.index.state`), or with ``full``; the answers then check the
+    files they are read from (:mod:`lawdiff.index.query`)."""
     if os.environ.get(ENV_SWITCH, "").lower() == "off" or getattr(corpus, "known_as_of", None) is not None:
         return None
     root = Path(corpus.root)
@@ -133,9 +146,7 @@ def open_index(corpus: Corpus, rebuild: bool = False) -> Index | None:
                 if not _usable(conn):
                     _create(conn)
                 index = Index(corpus, conn)
-                from lawdiff.index import update
-
-                (update.rebuild if rebuild else update.refresh)(index)
+                bring_up_to_date(index, rebuild, full)
                 return index
             except sqlite3.DatabaseError:
                 # not a database, damaged, or of another version: start again from the XML
@@ -147,6 +158,23 @@ def open_index(corpus: Corpus, rebuild: bool = False) -> Index | None:
     except (OSError, sqlite3.Error):
         return None
     return None
+
+
+def bring_up_to_date(index: Index, rebuild: bool = False, full: bool = False) -> None:
+    """Re-index what changed: every stamp compared when the corpus-state key moved (or with
+    ``full``), nothing otherwise; ``rebuild`` indexes every file from scratch."""
+    from lawdiff.index import update
+    from lawdiff.index.state import corpus_key
+    from lawdiff import runtime
+
+    root = Path(index.corpus.root)
+    # A write stopped half-way (its journal still there) is completed or rolled back by the
+    # next command; until then the files are not what git says: the key is not trusted.
+    key = None if runtime.has_journal(root) else corpus_key(root)
+    if rebuild:
+        update.rebuild(index, key)
+    elif full or key is None or update.stored_key(index.conn) != key:
+        update.refresh(index, key)
 
 
 def file_sha(data: bytes) -> str:

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lawdiff import LawdiffError
 from lawdiff.index import schema
 from lawdiff.index.extract import Extract, extract, sort_key
-from lawdiff.index.store import RACY_NS, Index, file_sha, scan
+from lawdiff.index.store import RACY_NS, Index, file_sha, scan, stamp
 from lawdiff.model import xmlio
 
 if TYPE_CHECKING:
@@ -29,14 +29,17 @@ def _stored(conn: sqlite3.Connection) -> dict[str, tuple[int, int, str]]:
 
 
 def _plan(index: Index, current: dict[str, tuple[int, int]],
-          stored: dict[str, tuple[int, int, str]]) -> tuple[dict[str, bytes], dict[str, str], list[str]]:
+          stored: dict[str, tuple[int, int, str]]) -> tuple[dict[str, bytes | None], dict[str, str], list[str]]:
     """(files to re-index with their bytes, stamps to renew, files removed)."""
     root = Path(index.corpus.root)
-    changed: dict[str, bytes] = {}
+    changed: dict[str, bytes | None] = {}
     renew: dict[str, str] = {}
-    for rel, stamp in current.items():
+    for rel, seen in current.items():
         old = stored.get(rel)
-        if old is not None and (old[0], old[1]) == stamp:
+        if old is not None and (old[0], old[1]) == seen:
+            continue
+        if old is None:
+            changed[rel] = None     # new to the index: read when it is indexed, one at a time
             continue
         try:
             data = xmlio.read_regular(root / rel)
@@ -51,23 +54,71 @@ def _plan(index: Index, current: dict[str, tuple[int, int]],
     return changed, renew, removed
 
 
-def refresh(index: Index) -> int:
-    """Re-index what changed since the last open; the number of files re-indexed."""
+def refresh(index: Index, key: str | None = None) -> int:
+    """Compare every work file's stamp, re-index what changed, and store ``key`` (the corpus
+    state the comparison started from, :mod:`lawdiff.index.state`); the number of files
+    re-indexed."""
     conn = index.conn
     current = scan(index.corpus.root)
     changed, renew, removed = _plan(index, current, _stored(conn))
-    if not (changed or renew or removed):
+    if not (changed or renew or removed) and stored_key(conn) == key:
         return 0
+    return _locked(index, lambda: scan(index.corpus.root), key=key, store_key=True)
+
+
+def refresh_files(index: Index, files: list[str], key: str | None = None, store_key: bool = False) -> int:
+    """Compare the stamps of ``files`` only (those an answer is read from, or those a write
+    changed) and re-index the changed ones with the works computed from them; with
+    ``store_key``, also record ``key`` as the state the index is current with."""
+    conn = index.conn
+    def stamps() -> dict[str, tuple[int, int]]:
+        return {rel: st for rel in files if (st := stamp(index.corpus.root, rel)) is not None}
+
+    stored = _stored_of(conn, files)
+    changed, renew, removed = _plan(index, stamps(), stored)
+    if not (changed or renew or removed) and not (store_key and stored_key(conn) != key):
+        return 0
+    return _locked(index, stamps, files=files, key=key, store_key=store_key)
+
+
+def _locked(index: Index, stamps: Callable[[], dict[str, tuple[int, int]]], files: list[str] | None = None, key: str | None = None,
+            store_key: bool = False) -> int:
+    """Plan again under SQLite's write lock (another process may have just done the work),
+    apply, record the key, commit: a reader sees the index before or after."""
+    conn = index.conn
     conn.execute("BEGIN IMMEDIATE")
     try:
-        current = scan(index.corpus.root)
-        changed, renew, removed = _plan(index, current, _stored(conn))
+        current = stamps()
+        stored = _stored(conn) if files is None else _stored_of(conn, files)
+        changed, renew, removed = _plan(index, current, stored)
         n = _apply(index, current, changed, renew, removed)
+        if store_key:
+            set_key(conn, key)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     return n
+
+
+def stored_key(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'state'").fetchone()
+    return row[0] if row else None
+
+
+def set_key(conn: sqlite3.Connection, key: str | None) -> None:
+    """Record the corpus state the index is current with (None: unknown, compare every stamp)."""
+    conn.execute("DELETE FROM meta WHERE key = 'state'")
+    if key is not None:
+        conn.execute("INSERT INTO meta VALUES ('state', ?)", (key,))
+
+
+def _stored_of(conn: sqlite3.Connection, files: list[str]) -> dict[str, tuple[int, int, str]]:
+    out: dict[str, tuple[int, int, str]] = {}
+    for chunk in _chunks(sorted(set(files))):
+        out.update((f, (size, mtime, sha)) for f, size, mtime, sha in conn.execute(
+            f"SELECT file, size, mtime_ns, sha FROM files WHERE file IN ({','.join('?' * len(chunk))})", chunk))
+    return out
 
 
 def _dependents(conn: sqlite3.Connection, files: list[str], new_ids: set[str]) -> set[str]:
@@ -88,7 +139,8 @@ def _chunks(items: list[str], n: int = 500) -> Iterator[list[str]]:
         yield items[i:i + n]
 
 
-def _apply(index: Index, current: dict[str, tuple[int, int]], changed: dict[str, bytes], renew: dict[str, str], removed: list[str]) -> int:
+def _apply(index: Index, current: dict[str, tuple[int, int]], changed: dict[str, bytes | None], renew: dict[str, str],
+           removed: list[str]) -> int:
     from lawdiff.records import Lookup
     from lawdiff.model import xmlio
 
@@ -99,14 +151,10 @@ def _apply(index: Index, current: dict[str, tuple[int, int]], changed: dict[str,
         size, mtime = current[rel]
         conn.execute("UPDATE files SET size = ?, mtime_ns = ?, sha = ? WHERE file = ?",
                      (size, _trusted(mtime, now), sha, rel))
-    acts: dict[str, Act | None] = {}
-    errors: dict[str, str] = {}
-    for rel, data in changed.items():
-        try:
-            acts[rel] = _checked(data, root, rel)
-        except LawdiffError as exc:
-            acts[rel], errors[rel] = None, str(exc)
-    new_ids = {a.id for a in acts.values() if a is not None}
+    # The ids a file held or holds are named by its path (a file holding another id is an
+    # error), so the dependents are found before any file is parsed; each file is then read,
+    # parsed and indexed in turn, so a rebuild holds one parsed work at a time, not the corpus.
+    new_ids = {rel[:-len(".xml")] for rel in changed}
     todo = set(changed) | (_dependents(conn, list(changed) + removed, new_ids) - set(removed))
     for chunk in _chunks(sorted(set(removed) | todo)):
         marks = ",".join("?" * len(chunk))
@@ -114,22 +162,22 @@ def _apply(index: Index, current: dict[str, tuple[int, int]], changed: dict[str,
             conn.execute(f"DELETE FROM {table} WHERE file IN ({marks})", chunk)
     lookup = Lookup(index.corpus)
     for rel in sorted(todo):
-        if rel not in changed:   # a dependent: its own bytes did not change
+        data = changed.pop(rel, None)
+        if data is None:         # new to the index, or a dependent whose own bytes did not change
             try:
                 data = xmlio.read_regular(root / rel)
             except LawdiffError:
-                data = b""
-            changed[rel] = data
-            try:
-                acts[rel] = _checked(data, root, rel)
-            except LawdiffError as exc:
-                acts[rel], errors[rel] = None, str(exc)
-        data = changed[rel]
+                data = b""       # a link, FIFO or unreadable file: recorded as an error below
+        act: Act | None = None
+        error = None
+        try:
+            act = _checked(data, root, rel)
+        except LawdiffError as exc:
+            error = str(exc)
         size, mtime = current.get(rel, (len(data), 0))
         conn.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     (rel, size, _trusted(mtime, now), file_sha(data), errors.get(rel),
+                     (rel, size, _trusted(mtime, now), file_sha(data), error,
                       int(b"<tariffs" in data), sort_key(rel)))
-        act = acts[rel]
         if act is not None:
             try:
                 _insert(conn, extract(act, rel, lookup))
@@ -167,7 +215,7 @@ def _insert(conn: sqlite3.Connection, ex: Extract) -> None:
     conn.executemany("INSERT INTO deps VALUES (?, ?)", [(rel, d) for d in sorted(ex.deps)])
 
 
-def rebuild(index: Index) -> int:
+def rebuild(index: Index, key: str | None = None) -> int:
     """Index every file again from scratch; the number of files indexed."""
     conn = index.conn
     conn.execute("BEGIN IMMEDIATE")
@@ -177,6 +225,7 @@ def rebuild(index: Index) -> int:
         current = scan(index.corpus.root)
         changed, _, _ = _plan(index, current, {})
         n = _apply(index, current, changed, {}, [])
+        set_key(conn, key)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
