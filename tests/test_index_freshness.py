@@ -93,7 +93,7 @@ def test_a_file_added_by_hand_is_seen_once_staged_or_after_lawdiff_index(scratch
     assert "7 works" in proc.stdout, proc.stdout
     assert api.tariffs_at(c, synth.QUERY_FROM, place)[0]
     place = _add_synthetic_tariff_act(scratch_corpus, 9)
-    assert place in {w["place_latin"] for w in api.list_works(c)}     # ls lists every work: it walks
+    assert place in {w.place_latin for w in api.list_works(c)}     # ls lists every work: it walks
     assert api.tariffs_at(c, synth.QUERY_FROM, place)[0]
     place = _add_synthetic_tariff_act(scratch_corpus, 6)
     _git(scratch_corpus, "add", "-A")                     # staged: git's index changed
@@ -104,11 +104,11 @@ def test_a_file_added_by_hand_is_seen_once_staged_or_after_lawdiff_index(scratch
 
 def test_an_edit_by_hand_of_a_file_in_the_answer_is_seen_before_git_knows(scratch_corpus, monkeypatch):
     c = Corpus(scratch_corpus)
-    assert api.tariffs_at(c, WHEN, "Орал", "home")[0][0]["price"] == "948.30"
+    assert api.tariffs_at(c, WHEN, "Орал", "home")[0][0].to_json()["price"] == "948.30"
     path = c.path(ORAL)
     path.write_bytes(path.read_bytes().replace(b'price="948.30"', b'price="948.40"', 1))   # in place
     _no_full_scan(monkeypatch)
-    assert api.tariffs_at(c, WHEN, "Орал", "home")[0][0]["price"] == "948.40"
+    assert api.tariffs_at(c, WHEN, "Орал", "home")[0][0].to_json()["price"] == "948.40"
 
 
 def test_a_write_updates_the_index_inside_its_transaction(scratch_corpus, monkeypatch):
