@@ -92,6 +92,14 @@ def _search(works: list[WorkSummary], q: str) -> list[WorkSummary]:
 
 
 def register(app) -> None:
+    """Every page and its /api/ twin, grouped by what they show."""
+    _register_errors(app)
+    _register_works(app)
+    _register_history(app)
+    _register_compare(app)
+
+
+def _register_errors(app) -> None:
     @app.errorhandler(NotFound)
     def not_found(exc):
         lang = request.args.get("lang") if request.args.get("lang") in LABELS else "kk"
@@ -106,6 +114,8 @@ def register(app) -> None:
             return jsonify({"error": str(exc)}), 400
         return _page("error.html", lang, title=label(lang, "bad-request"), message=str(exc)), 400
 
+
+def _register_works(app) -> None:
     @app.get("/")
     def index():
         lang = _lang()
@@ -122,6 +132,25 @@ def register(app) -> None:
         q = request.args.get("q", "")
         return jsonify(to_json(_search(works, q) if q else works))
 
+    @app.get("/works/<path:work>")
+    def work_page(work):
+        corpus = _corpus()
+        wid = _work(corpus, work)
+        when = parse_date(request.args.get("at"), dt.date.today())
+        doc = read_document(corpus, wid, when, request.args.get("provision") or None)
+        lang = _lang(doc.lang)
+        article = Markup(_article_html(doc, lang, bool(request.args.get("ids"))))
+        return _page("work.html", lang, doc.lang, doc=doc, article=article, provision=request.args.get("provision") or "")
+
+    @app.get("/api/works/<path:work>")
+    def api_work(work):
+        corpus = _corpus()
+        wid = _work(corpus, work)
+        when = parse_date(request.args.get("at"), dt.date.today())
+        return jsonify(api.show(corpus, wid, when, request.args.get("provision") or None).to_json())
+
+
+def _register_history(app) -> None:
     @app.get("/works/<path:work>/timeline")
     def timeline(work):
         corpus = _corpus()
@@ -134,13 +163,6 @@ def register(app) -> None:
     def api_timeline(work):
         corpus = _corpus()
         return jsonify(api.timeline(corpus, _work(corpus, work)).to_json())
-
-    def _date_diff(work):
-        """The redline the page and its /api/ twin both show, from the query's from/to/provision."""
-        corpus = _corpus()
-        return R.diff_dates(corpus, _work(corpus, work), parse_date(request.args.get("from")),
-                            parse_date(request.args.get("to"), dt.date.today()),
-                            provision=request.args.get("provision") or None)
 
     @app.get("/works/<path:work>/diff")
     def diff(work):
@@ -175,42 +197,35 @@ def register(app) -> None:
         when = parse_date(request.args.get("at"), dt.date.today())
         return jsonify(R.blame(corpus, _work(corpus, work), when, request.args.get("provision") or None).to_json())
 
+
+def _date_diff(work):
+    """The redline the page and its /api/ twin both show, from the query's from/to/provision."""
+    corpus = _corpus()
+    return R.diff_dates(corpus, _work(corpus, work), parse_date(request.args.get("from")),
+                        parse_date(request.args.get("to"), dt.date.today()),
+                        provision=request.args.get("provision") or None)
+
+
+def _register_compare(app) -> None:
     @app.get("/compare")
     def compare():
-        corpus = _corpus()
-        a, b = request.args.get("a"), request.args.get("b")
-        if not (a and b):
-            raise BadRequest("give two works to compare: ?a=WORK&b=WORK (and &at=DATE)")
-        at = parse_date(request.args.get("at")) if request.args.get("at") else None
-        review = R.diff_works(corpus, _work(corpus, a), _work(corpus, b), at=at)
+        review = _comparison()
         lang = _lang(review.new.lang)
         return _with_switch(render_review_html(review, lang), lang)
 
     @app.get("/api/compare")
     def api_compare():
-        corpus = _corpus()
-        a, b = request.args.get("a"), request.args.get("b")
-        if not (a and b):
-            raise BadRequest("give two works to compare: ?a=WORK&b=WORK (and &at=DATE)")
-        at = parse_date(request.args.get("at")) if request.args.get("at") else None
-        return jsonify(R.diff_works(corpus, _work(corpus, a), _work(corpus, b), at=at).to_json())
+        return jsonify(_comparison().to_json())
 
-    @app.get("/works/<path:work>")
-    def work_page(work):
-        corpus = _corpus()
-        wid = _work(corpus, work)
-        when = parse_date(request.args.get("at"), dt.date.today())
-        doc = read_document(corpus, wid, when, request.args.get("provision") or None)
-        lang = _lang(doc.lang)
-        article = Markup(_article_html(doc, lang, bool(request.args.get("ids"))))
-        return _page("work.html", lang, doc.lang, doc=doc, article=article, provision=request.args.get("provision") or "")
 
-    @app.get("/api/works/<path:work>")
-    def api_work(work):
-        corpus = _corpus()
-        wid = _work(corpus, work)
-        when = parse_date(request.args.get("at"), dt.date.today())
-        return jsonify(api.show(corpus, wid, when, request.args.get("provision") or None).to_json())
+def _comparison():
+    """Two works compared row by row, for the page and its /api/ twin: ?a=WORK&b=WORK&at=DATE."""
+    corpus = _corpus()
+    a, b = request.args.get("a"), request.args.get("b")
+    if not (a and b):
+        raise BadRequest("give two works to compare: ?a=WORK&b=WORK (and &at=DATE)")
+    at = parse_date(request.args.get("at")) if request.args.get("at") else None
+    return R.diff_works(corpus, _work(corpus, a), _work(corpus, b), at=at)
 
 
 def _article_html(doc, lang: str, ids: bool) -> str:
