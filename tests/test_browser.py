@@ -45,16 +45,24 @@ def page(base_url):
         browser.close()
 
 
+def _follow(page, selector: str) -> None:
+    """Click a link or button that loads another page, and wait until that page has loaded
+    (a click does not wait for the navigation it starts)."""
+    with page.expect_navigation():
+        page.click(selector)
+
+
 def test_find_an_act_read_it_on_a_date_and_follow_a_redline(page, base_url):
     page.goto(base_url + "/")
     page.fill("input[name=q]", "Орал 2026")
-    page.click("nav button[type=submit]")
+    _follow(page, "nav button[type=submit]")
     rows = page.locator("table#works tbody tr")
     assert rows.count() == 1
     page.screenshot(path=str(OUT / "index.png"), full_page=True)
-    rows.first.locator("a").click()
+    with page.expect_navigation():
+        rows.first.locator("a").click()
     page.fill("#at", "2026-03-01")
-    page.click("#show")
+    _follow(page, "#show")
     assert "at=2026-03-01" in page.url
     banner = page.locator("#status").inner_text()
     assert "01.03.2026" in banner and "18.02.2026" in banner
@@ -66,7 +74,7 @@ def test_find_an_act_read_it_on_a_date_and_follow_a_redline(page, base_url):
     assert page.locator("html").get_attribute("lang") == "en"
     assert "The changes made by" in page.locator("#status").inner_text()
     page.fill("#from", "2022-01-01")
-    page.click("#redline")
+    _follow(page, "#redline")
     assert "/diff?" in page.url
     assert page.locator("section.change").count() > 0
     page.screenshot(path=str(OUT / "redline-330.png"), full_page=True)
@@ -74,7 +82,7 @@ def test_find_an_act_read_it_on_a_date_and_follow_a_redline(page, base_url):
 
 def test_timeline_history_and_comparison(page, base_url):
     page.goto(base_url + "/works/379?at=2023-01-01")
-    page.click("#timeline-link")
+    _follow(page, "#timeline-link")
     assert page.locator("table#events tbody tr").count() >= 3
     page.screenshot(path=str(OUT / "timeline-379.png"), full_page=True)
     page.goto(base_url + "/compare?a=2999&b=668&at=2026-03-01")
@@ -102,7 +110,7 @@ def test_switch_the_language_of_the_reader(page, base_url):
     page.goto(base_url + "/works/2999?at=2026-03-01")
     assert page.locator("html").get_attribute("lang") == "kk"
     assert page.locator("#show").inner_text() == "Көрсету"
-    page.click("#lang-switch a[data-lang=ru]")
+    _follow(page, "#lang-switch a[data-lang=ru]")
     assert "lang=ru" in page.url and "at=2026-03-01" in page.url
     assert page.locator("html").get_attribute("lang") == "ru"
     assert page.locator("#show").inner_text() == "Показать"
@@ -111,13 +119,13 @@ def test_switch_the_language_of_the_reader(page, base_url):
     assert page.locator(".act-text").get_attribute("lang") == "kk"
     assert page.locator("table.tariffs th").first.inner_text() == "№"
     page.screenshot(path=str(OUT / "work-2999-ru.png"), full_page=True)
-    page.click("#lang-switch a[data-lang=en]")
+    _follow(page, "#lang-switch a[data-lang=en]")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("#timeline-link").inner_text() == "Timeline"
-    page.click("#timeline-link")
+    _follow(page, "#timeline-link")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("table#events tr[data-kind=adopted] td").first.inner_text() == "adopted"
-    page.click("#lang-switch a[data-lang=kk]")
+    _follow(page, "#lang-switch a[data-lang=kk]")
     assert page.locator("table#events tr[data-kind=adopted] td").first.inner_text() == "қабылданды"
     page.goto(base_url + "/compare?a=2999&b=668&at=2026-03-01&lang=ru")
     assert page.locator("html").get_attribute("lang") == "ru"
