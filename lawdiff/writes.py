@@ -25,7 +25,6 @@ class Imported:
     work: str
     repairs: int
     tariff_rows: int
-    existed: bool = False
     path: Path | None = None
     commit: str | None = None
     warnings: list[str] = field(default_factory=list)
@@ -46,7 +45,6 @@ def import_text(corpus: Corpus, data: bytes, name: str, options: ImportOptions, 
     from lawdiff.identity import place_import
 
     with corpus.transaction(commit=commit) as txn:
-        out.existed = corpus.exists(result.work)
         placed = place_import(corpus, act)
         out.status, out.kept_events = placed.status, placed.kept_events
         if placed.status == "unchanged":

@@ -69,8 +69,6 @@ RU_UNIT_RE = "(?:" + "|".join(stem + _RU_ENDINGS[stem] for stem, _ in RU_UNITS) 
 #: other ("2-тармақтың бірінші бөлігінің 1) тармақшасы", "5) тармақшаның екінші бөлігі").
 RANK = {"title": 0, "preamble": 0, "appendix": 1, "section": 2, "chapter": 3, "subchapter": 4,
         "article": 5, "clause": 6, "subclause": 7, "part": 7, "indent": 8}
-#: Kinds counted by ordinal words (unnumbered in the text) rather than by numbers.
-ORDINAL_KINDS = {"part", "indent"}
 #: Kinds that occur once and carry no number.
 UNNUMBERED = {"title", "preamble"}
 
@@ -246,7 +244,6 @@ DOCUMENT = re.compile(
     r"|[Пп]равил(?:а|ах|ам)\b|[Пп]оложени\w*|[Пп]еречн\w*|[Пп]ереч[ен]ь\w*|[Мм]етодик\w*|[Сс]тандарт\w*"
     r"|[Рр]егламент\w*|[Ии]нструкци\w*)",
 )
-APPROVED = re.compile(r"бекітілген|утвержденн\w*", re.I)
 #: The amended act itself, by reference ("көрсетілген бұйрықтың", "указанного решения").
 SAME_WORK = re.compile(
     r"(?:көрсетілген|аталған)\s+(?:бұйрық|бұйрығ|қаулы|шешім)\w*"

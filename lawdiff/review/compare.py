@@ -67,8 +67,6 @@ class Alternative:
     change: Change
     old: Reading | None
     new: Reading | None
-    old_note: str = ""
-    new_note: str = ""
 
     @property
     def kind(self) -> str:
@@ -181,10 +179,10 @@ def _entry(eid: str, old_c: list[Reading], new_c: list[Reading], *, when_old: dt
     conds: list[Message | None] = []
     for o in old_opts:
         for n in new_opts:
-            if ordered and o.key == o.key and n.key == n.key and o.key > n.key:
+            if ordered and o.key > n.key:
                 continue  # within one work a later date never reads an earlier version
             change = _compare(eid, o.reading, n.reading, tariff_ids=tariff_ids, ignore_quotes=ignore_quotes)
-            alts.append(Alternative(change, o.reading, n.reading, o.note, n.note))
+            alts.append(Alternative(change, o.reading, n.reading))
             parts = []
             if len(old_opts) > 1:
                 parts.append(_describe(o, where_old))
