@@ -102,17 +102,19 @@ def register(app) -> None:
 def _register_errors(app) -> None:
     @app.errorhandler(NotFound)
     def not_found(exc):
-        lang = request.args.get("lang") if request.args.get("lang") in LABELS else "kk"
-        if request.path.startswith("/api/"):
-            return jsonify({"error": str(exc)}), 404
-        return _page("error.html", lang, title=label(lang, "not-found"), message=str(exc)), 404
+        return _error(exc, 404, "not-found")
 
     @app.errorhandler(LawdiffError)
     def bad_request(exc):
-        lang = request.args.get("lang") if request.args.get("lang") in LABELS else "kk"
-        if request.path.startswith("/api/"):
-            return jsonify({"error": str(exc)}), 400
-        return _page("error.html", lang, title=label(lang, "bad-request"), message=str(exc)), 400
+        return _error(exc, 400, "bad-request")
+
+
+def _error(exc: Exception, status: int, title_key: str):
+    """An error as JSON under /api/, else as a page in the language asked for (Kazakh by default)."""
+    if request.path.startswith("/api/"):
+        return jsonify({"error": str(exc)}), status
+    lang = request.args.get("lang") if request.args.get("lang") in LABELS else "kk"
+    return _page("error.html", lang, title=label(lang, title_key), message=str(exc)), status
 
 
 def _register_works(app) -> None:
