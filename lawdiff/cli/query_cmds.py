@@ -6,10 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import click
-from rich.markup import escape
 
 from lawdiff import LawdiffError, api
-from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, output_file, shorten, state_label, write_output
+from lawdiff.cli.common import DATE, as_known_on_option, console, escape, get_corpus, output_file, shorten, state_label, write_output
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.render.labels import LABELS, LANGS, check_lang, coded, label, unit_label
 from lawdiff.render.labels import state_label as state_words
