@@ -19,6 +19,10 @@ from lawdiff import ConflictError, CorpusStateError, LawdiffError
 #: The old value ``update-ref`` is given when the branch does not exist yet (first commit).
 NO_COMMIT = "0" * 40
 
+#: The files of git's own a write looks at: the index it updates, the object store it must be
+#: able to write, and the marks of an operation in progress that forbid a commit.
+GIT_PATHS = ("index", "objects", "MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "rebase-merge", "rebase-apply")
+
 
 def repo_for(path: Path):
     """The git repository holding ``path`` (a GitPython ``Repo``), or None when it is not under git."""
@@ -42,20 +46,27 @@ class GitCannotCommit(CorpusStateError):
 class Git:
     """The repository around a corpus, driven by git's own plumbing commands."""
 
-    def __init__(self, top: Path):
+    def __init__(self, top: Path, paths: dict[str, Path] | None = None):
         self.top = top
+        self._paths = dict(paths or {})
 
     @classmethod
     def around(cls, folder: Path) -> Git | None:
-        """The repository whose working tree holds ``folder``, or None when there is none."""
+        """The repository whose working tree holds ``folder``, or None when there is none.
+
+        One ``rev-parse`` finds it and the files of git's own a write looks at (:data:`GIT_PATHS`),
+        so that :meth:`path` asks git nothing more for them."""
+        args = [arg for name in GIT_PATHS for arg in ("--git-path", name)]
         try:
-            proc = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
+            proc = subprocess.run(["git", "-C", str(folder), "rev-parse", *args, "--show-toplevel"],
                                   capture_output=True, text=True, env=_plain_env())
         except FileNotFoundError:
             return None
-        if proc.returncode != 0 or not proc.stdout.strip():
-            return None
-        return cls(Path(proc.stdout.strip()))
+        lines = proc.stdout.split("\n")[:-1]
+        if proc.returncode != 0 or len(lines) != len(GIT_PATHS) + 1 or not lines[-1]:
+            return None           # not a working tree (the top line is missing inside .git)
+        # --git-path answers relative to the folder git ran in
+        return cls(Path(lines[-1]), {name: (Path(folder) / line).resolve() for name, line in zip(GIT_PATHS, lines)})
 
     def run(self, *args: str, stdin: bytes | None = None, index: Path | None = None,
             check: bool = True) -> str:
@@ -73,11 +84,21 @@ class Git:
 
     def path(self, name: str) -> Path:
         """A file of git's own (``index``, ``MERGE_HEAD``...), wherever this worktree keeps it."""
-        return (self.top / self.run("rev-parse", "--git-path", name)).resolve()
+        if name not in self._paths:
+            self._paths[name] = (self.top / self.run("rev-parse", "--git-path", name)).resolve()
+        return self._paths[name]
 
     def head(self) -> str | None:
         """The commit HEAD names, or None on a branch with no commit yet."""
         return self.run("rev-parse", "-q", "--verify", "HEAD^{commit}", check=False) or None
+
+    def state(self) -> tuple[str | None, str | None]:
+        """HEAD's commit and the ref HEAD names (``refs/heads/…``; ``HEAD`` itself when detached),
+        in one git call; the commit is None on a branch with no commit yet."""
+        out = self.run("rev-parse", "HEAD^{commit}", "--symbolic-full-name", "HEAD", "--", check=False).split("\n")
+        if len(out) == 3 and out[2] == "--":
+            return out[0], out[1]
+        return None, self.run("symbolic-ref", "-q", "HEAD", check=False) or "HEAD"
 
     def settled_head(self, wait: float = 2.0) -> str | None:
         """HEAD once no ``update-ref`` holds its branch's lock (a killed writer's orphaned git
@@ -107,33 +128,50 @@ class Git:
                            ("REVERT_HEAD", "a revert"), ("rebase-merge", "a rebase"), ("rebase-apply", "a rebase")):
             if self.path(name).exists():
                 raise GitCannotCommit(f"{what} is in progress in {self.top}: finish or abort it first; nothing written")
-        if self.head() is not None and not self.run("symbolic-ref", "-q", "HEAD", check=False):
+        head, ref = self.state()
+        if head is not None and ref == "HEAD":
             raise GitCannotCommit(f"HEAD is detached in {self.top}: a commit there would belong to no branch; "
                                   "check out a branch first; nothing written")
         if not os.access(self.path("objects"), os.W_OK):
             raise GitCannotCommit(f"the git repository of {self.top} is read-only; nothing written")
 
-    def blob_of(self, commit: str | None, rel: str) -> str | None:
-        """The blob of ``rel`` in ``commit`` (None when the file is not there)."""
-        if commit is None:
-            return None
-        out = self.run("ls-tree", commit, "--", rel)
-        return out.split()[2] if out else None
+    def tree_entries(self, commit: str | None, rels: list[str]) -> dict[str, tuple[str, str]]:
+        """(mode, object) of each of ``rels`` in ``commit`` that is there, in one git call."""
+        if commit is None or not rels:
+            return {}
+        found: dict[str, tuple[str, str]] = {}
+        for record in self.run_z("ls-tree", "-z", commit, "--", *rels):
+            meta, _, rel = record.partition("\t")
+            mode, _, sha = meta.split(" ")
+            found[rel] = (mode, sha)
+        return found
 
-    def index_entry(self, index: Path, rel: str) -> str | None:
-        """The blob staged for ``rel`` in the index file ``index`` (None when not staged)."""
-        if not index.exists():
-            return None
-        out = self.run("ls-files", "-s", "--", rel, index=index)
-        return out.split()[1] if out else None
+    def index_entries(self, index: Path, rels: list[str]) -> dict[str, str]:
+        """The blob staged for each of ``rels`` in the index file ``index`` that is staged there
+        (the first stage of a conflicted one), in one git call."""
+        if not index.exists() or not rels:
+            return {}
+        found: dict[str, str] = {}
+        for record in self.run_z("ls-files", "-z", "-s", "--", *rels, index=index):
+            meta, _, rel = record.partition("\t")
+            found.setdefault(rel, meta.split(" ")[1])
+        return found
+
+    def run_z(self, *args: str, index: Path | None = None) -> list[str]:
+        """The NUL-separated records a git command (given ``-z``) prints."""
+        return [record for record in self.run(*args, index=index).split("\0") if record]
 
     def hash_file(self, file: Path, rel: str) -> str:
         """Store ``file`` as a blob, filtered as ``git add`` would filter ``rel``."""
         return self.run("hash-object", "-w", f"--path={rel}", "--", str(file))
 
-    def commit_tree(self, private_index: Path, base: str | None, blobs: dict[str, str], message: str) -> str | None:
+    def commit_tree(self, private_index: Path, base: str | None, blobs: dict[str, str], message: str,
+                    in_base: dict[str, tuple[str, str]]) -> str | None:
         """The commit of ``base`` with ``blobs`` (path -> blob) put in, built in ``private_index``;
-        None when the tree would not change."""
+        None when the tree would not change: every blob is already in ``base`` at its path as
+        a regular file (``in_base``: the :meth:`tree_entries` of ``base`` for these paths)."""
+        if base is not None and all(in_base.get(rel) == ("100644", sha) for rel, sha in blobs.items()):
+            return None
         if base is None:
             self.run("read-tree", "--empty", index=private_index)
         else:
@@ -141,19 +179,17 @@ class Git:
         info = "".join(f"100644 {sha}\t{rel}\n" for rel, sha in blobs.items())
         self.run("update-index", "--add", "--index-info", stdin=info.encode("utf-8"), index=private_index)
         tree = self.run("write-tree", index=private_index)
-        if base is not None and tree == self.run("rev-parse", f"{base}^{{tree}}"):
-            return None
         parents = ["-p", base] if base else []
         return self.run("commit-tree", tree, *parents, "-F", "-", stdin=message.encode("utf-8"))
 
     def move_head(self, new: str, old: str | None) -> None:
-        """Move HEAD's branch from ``old`` to ``new`` only if it still points at ``old``.
+        """Move HEAD's branch from ``old`` to ``new`` only if it still points at ``old``
+        (``update-ref HEAD`` moves the branch HEAD names, so no git call asks for it first).
 
         This is the commit point. ``update-ref`` runs in a session of its own and is waited
         for even through Ctrl-C, so a kill or an interrupt of lawdiff never stops git halfway
         and leaves its ref lock behind; the interrupt is raised once git is done."""
-        ref = self.run("symbolic-ref", "-q", "HEAD", check=False) or "HEAD"
-        proc = subprocess.Popen(["git", "-C", str(self.top), "update-ref", "-m", "lawdiff: commit", ref, new,
+        proc = subprocess.Popen(["git", "-C", str(self.top), "update-ref", "-m", "lawdiff: commit", "HEAD", new,
                                  old or NO_COMMIT], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 env=_plain_env(), start_new_session=True)
         interrupted = False

@@ -189,8 +189,10 @@ class Transaction:
         for f in journal["files"]:
             f["rel"] = rel = (self.root.resolve() / f["path"]).relative_to(git.top).as_posix()
             f["blob"] = git.hash_file(rt / runtime.STAGED / f["staged"], rel)
-            f["old_blob"] = git.blob_of(base, rel)
-        new = self._commit_on(rt, journal, text, base)
+        in_base = git.tree_entries(base, [f["rel"] for f in journal["files"]])
+        for f in journal["files"]:
+            f["old_blob"] = in_base[f["rel"]][1] if f["rel"] in in_base else None
+        new = self._commit_on(rt, journal, text, base, in_base)
         if new is None:
             return None
         index = git.path("index")
@@ -198,11 +200,12 @@ class Transaction:
                           "token": str(index.with_name(f"lawdiff-{os.getpid()}-{time.time_ns()}.token"))}
         return new
 
-    def _commit_on(self, rt: Path, journal: dict, text: str, base: str | None) -> str | None:
+    def _commit_on(self, rt: Path, journal: dict, text: str, base: str | None,
+                   in_base: dict[str, tuple[str, str]]) -> str | None:
         assert self.git is not None
         blobs = {f["rel"]: f["blob"] for f in journal["files"]}
         try:
-            return self.git.commit_tree(rt / "commit-index", base, blobs, text)
+            return self.git.commit_tree(rt / "commit-index", base, blobs, text, in_base)
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(rt / "commit-index")
@@ -212,11 +215,12 @@ class Transaction:
         the same change on top of it, unless the user's commit touched these very files."""
         assert self.git is not None
         g = journal["git"]
+        in_head = self.git.tree_entries(head, [f["rel"] for f in journal["files"]])
         for f in journal["files"]:
-            if self.git.blob_of(head, f["rel"]) != f["old_blob"]:
+            if (in_head[f["rel"]][1] if f["rel"] in in_head else None) != f["old_blob"]:
                 raise ConflictError(f"{f['rel']} was committed by someone else while lawdiff was writing it; "
                                    "nothing written: run the command again")
-        g["old"], g["new"] = head, self._commit_on(rt, journal, text, head) or head
+        g["old"], g["new"] = head, self._commit_on(rt, journal, text, head, in_head) or head
         _write_journal(rt, journal)
 
 
@@ -246,20 +250,21 @@ def _publish(git: Git | None, journal: dict, rt: Path, rebuild: Callable[[str], 
         _abandon(rt)
         raise
     try:
+        staged = git.index_entries(index, [f["rel"] for f in journal["files"]])
         for f in journal["files"]:
-            if git.index_entry(index, f["rel"]) != f["old_blob"]:
+            if staged.get(f["rel"]) != f["old_blob"]:
                 raise CorpusStateError(f"{f['rel']} has changes staged in git's index: commit or unstage them "
                                    "first (lawdiff never commits a user's staged change); nothing written")
-        for attempt in range(MOVE_ATTEMPTS):
+        for attempt in range(MOVE_ATTEMPTS + 1):
+            try:
+                git.move_head(g["new"], g["old"])    # a compare-and-swap: it fails if HEAD moved
+                break
+            except BranchMoved:
+                if attempt == MOVE_ATTEMPTS:
+                    raise
             head = git.head()
             if head != g["old"] and head is not None:
                 rebuild(head)
-            try:
-                git.move_head(g["new"], g["old"])
-                break
-            except BranchMoved:
-                if attempt == MOVE_ATTEMPTS - 1:
-                    raise
     except BaseException as exc:
         if isinstance(exc, LawdiffError) or git.settled_head() != g["new"]:
             _drop_index_lock(g)
@@ -319,8 +324,9 @@ def _write_index(git: Git, journal: dict, lock: Path, token: Path, scratch: Path
         os.unlink(scratch)
     if index.exists():
         shutil.copyfile(index, scratch)
+    staged = git.index_entries(scratch, [f["rel"] for f in journal["files"]])
     info = "".join(f"100644 {f['blob']}\t{f['rel']}\n" for f in journal["files"]
-                   if git.index_entry(scratch, f["rel"]) == f["old_blob"])
+                   if staged.get(f["rel"]) == f["old_blob"])
     if info:
         git.run("update-index", "--add", "--index-info", stdin=info.encode("utf-8"), index=scratch)
     if scratch.exists():
