@@ -79,3 +79,19 @@ def test_apply_refuses_a_warning_until_accepted(tmp_path):
     done = run_script("apply", act, "--accept-warnings", cwd=tmp_path, env=env)
     assert done.returncode == 0, done.stderr
     assert "2) {+жаңа +}екінші." in done.stdout and "Committed" in done.stdout
+
+
+def test_apply_json_computes_no_word_diff(tmp_path, capsys, monkeypatch):
+    """--json prints the old and new texts, not a redline: no word diff is computed for it."""
+    import lawdiff.amend.apply as apply_module
+
+    def refuse(old, new):
+        raise AssertionError("a word diff was computed for --json")
+
+    root = unapplied_308_corpus(tmp_path)
+    monkeypatch.setattr(apply_module, "word_diff", refuse)
+    assert run(["--corpus", str(root), "apply", A308, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["commit"] and len(data["changes"]) == 48
+    changed = [c for c in data["changes"] if c["kind"] == "changed"]
+    assert changed and all(c["old"] != c["new"] for c in changed)
