@@ -32,8 +32,9 @@ def _modules_after(*argv: str) -> set[str]:
 
 
 def test_query_commands_import_only_what_they_run():
-    heavy = {"git", "lawdiff.amend.grammar", "lawdiff.ingest.importer", "rich.table", "lawdiff.review",
-             "lawdiff.render.document_html", "xmldiff", "lawdiff.transaction", "importlib.metadata"}
+    heavy = {"git", "lawdiff.amend.grammar", "lawdiff.ingest.importer", "rich", "lawdiff.review",
+             "lawdiff.render.document_html", "xmldiff", "lawdiff.transaction", "importlib.metadata",
+             "diff_match_patch", "lawdiff.render.timeline_text"}
     for argv in (["tariff", "--at", "2026-03-01", "--place", "Oral", "--json"], ["show", "2999", "--json"],
                  ["at", "2026-03-01", "--json"], ["ls", "--json"]):
         loaded = _modules_after(*argv)
