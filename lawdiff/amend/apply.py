@@ -171,11 +171,12 @@ def _plan(corpus: Corpus, amending: str, to: str | None, dry_run: bool,
     if warned and not accept_warnings:
         raise LawdiffError(f"{what(warned[0])}: {warned[0].reason}; {len(warned)} operation(s) "
                            "parsed with a warning: review them, then apply with --accept-warnings")
+    exists = functools.cache(corpus.exists)     # one look per work, not per operation
     for op in ops:
-        cited.settle_joint(op, corpus.exists)
+        cited.settle_joint(op, exists)
     works = list(dict.fromkeys(op.work for op in ops))
     for op in ops:
-        if not corpus.exists(op.work):
+        if not exists(op.work):
             raise LawdiffError(f"{what(op)}: {op.work} is not in the corpus"
                                + ("" if to else " (use --to to apply the act to one work)"))
     targets = {w: corpus.load(w) for w in works}
