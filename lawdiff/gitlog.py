@@ -19,6 +19,11 @@ from lawdiff import ConflictError, CorpusStateError, LawdiffError
 #: The old value ``update-ref`` is given when the branch does not exist yet (first commit).
 NO_COMMIT = "0" * 40
 
+#: HEAD's commit (fails quietly on a branch with no commit yet).
+_HEAD = ("rev-parse", "-q", "--verify", "HEAD^{commit}")
+#: HEAD's commit and the ref it names, in one answer (see Git._state).
+_STATE = ("rev-parse", "HEAD^{commit}", "--symbolic-full-name", "HEAD", "--")
+
 #: The files of git's own a write looks at: the index it updates, the object store it must be
 #: able to write, and the marks of an operation in progress that forbid a commit.
 GIT_PATHS = ("index", "objects", "MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "rebase-merge", "rebase-apply")
@@ -71,16 +76,38 @@ class Git:
     def run(self, *args: str, stdin: bytes | None = None, index: Path | None = None,
             check: bool = True) -> str:
         """Run one git command in the repository; a failure is a one-line :class:`CorpusStateError`
-        (the command lawdiff gives is right; the repository is what refuses it)."""
+        (the command lawdiff gives is right; the repository is what refuses it). ``check=False``:
+        a failure answers ""."""
         env = _plain_env()
         if index is not None:
             env["GIT_INDEX_FILE"] = str(index)
         proc = subprocess.run(["git", "-C", str(self.top), *args], input=stdin, capture_output=True, env=env)
-        if check and proc.returncode != 0:
-            lines = [ln.strip() for ln in proc.stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
+        return self._answer(args, proc.returncode, proc.stdout, proc.stderr, check)
+
+    def run_all(self, *commands: tuple[tuple[str, ...], bool]) -> list[str]:
+        """Run git commands that do not depend on each other at the same time, each given as
+        (arguments, check); their answers in order, as :meth:`run` gives them. Starting a
+        process is most of what a git question costs; these are waited for together."""
+        procs: list[subprocess.Popen] = []
+        try:
+            for args, _ in commands:
+                procs.append(subprocess.Popen(["git", "-C", str(self.top), *args], stdout=subprocess.PIPE,
+                                              stderr=subprocess.PIPE, env=_plain_env()))
+            done = [proc.communicate() for proc in procs]
+        except BaseException:
+            for proc in procs:
+                proc.kill()
+                proc.wait()
+            raise
+        return [self._answer(args, proc.returncode, out, err, check)
+                for (args, check), proc, (out, err) in zip(commands, procs, done)]
+
+    def _answer(self, args: tuple[str, ...], code: int, out: bytes, err: bytes, check: bool) -> str:
+        if check and code != 0:
+            lines = [ln.strip() for ln in err.decode("utf-8", "replace").splitlines() if ln.strip()]
             why = next((ln for ln in lines if ln.startswith(("fatal:", "error:"))), lines[-1] if lines else "")
-            raise CorpusStateError(f"git {args[0]} failed in {self.top}: {why or 'exit ' + str(proc.returncode)}")
-        return proc.stdout.decode("utf-8", "replace").strip() if proc.returncode == 0 else ""
+            raise CorpusStateError(f"git {args[0]} failed in {self.top}: {why or 'exit ' + str(code)}")
+        return out.decode("utf-8", "replace").strip() if code == 0 else ""
 
     def path(self, name: str) -> Path:
         """A file of git's own (``index``, ``MERGE_HEAD``...), wherever this worktree keeps it."""
@@ -90,14 +117,15 @@ class Git:
 
     def head(self) -> str | None:
         """The commit HEAD names, or None on a branch with no commit yet."""
-        return self.run("rev-parse", "-q", "--verify", "HEAD^{commit}", check=False) or None
+        return self.run(*_HEAD, check=False) or None
 
-    def state(self) -> tuple[str | None, str | None]:
-        """HEAD's commit and the ref HEAD names (``refs/heads/…``; ``HEAD`` itself when detached),
-        in one git call; the commit is None on a branch with no commit yet."""
-        out = self.run("rev-parse", "HEAD^{commit}", "--symbolic-full-name", "HEAD", "--", check=False).split("\n")
-        if len(out) == 3 and out[2] == "--":
-            return out[0], out[1]
+    def _state(self, answer: str) -> tuple[str | None, str]:
+        """HEAD's commit and the ref HEAD names (``refs/heads/…``; ``HEAD`` itself when
+        detached) from the answer to :data:`_STATE`; the commit is None on a branch with no
+        commit yet (then the ref needs one more question)."""
+        lines = answer.split("\n")
+        if len(lines) == 3 and lines[2] == "--":
+            return lines[0], lines[1]
         return None, self.run("symbolic-ref", "-q", "HEAD", check=False) or "HEAD"
 
     def settled_head(self, wait: float = 2.0) -> str | None:
@@ -119,16 +147,16 @@ class Git:
     def check_can_commit(self) -> None:
         """Refuse, before anything is written, a repository git could not commit to: no
         identity, a merge (or rebase, cherry-pick, revert) in progress."""
-        for who in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
-            if subprocess.run(["git", "-C", str(self.top), "var", who], capture_output=True,
-                              env=_plain_env()).returncode != 0:
-                raise GitCannotCommit(f"git cannot commit in {self.top}: no identity (set user.name and "
-                                      "user.email with git config); nothing written")
+        author, committer, state = self.run_all(
+            (("var", "GIT_AUTHOR_IDENT"), False), (("var", "GIT_COMMITTER_IDENT"), False), (_STATE, False))
+        if not author or not committer:
+            raise GitCannotCommit(f"git cannot commit in {self.top}: no identity (set user.name and "
+                                  "user.email with git config); nothing written")
         for name, what in (("MERGE_HEAD", "a merge"), ("CHERRY_PICK_HEAD", "a cherry-pick"),
                            ("REVERT_HEAD", "a revert"), ("rebase-merge", "a rebase"), ("rebase-apply", "a rebase")):
             if self.path(name).exists():
                 raise GitCannotCommit(f"{what} is in progress in {self.top}: finish or abort it first; nothing written")
-        head, ref = self.state()
+        head, ref = self._state(state)
         if head is not None and ref == "HEAD":
             raise GitCannotCommit(f"HEAD is detached in {self.top}: a commit there would belong to no branch; "
                                   "check out a branch first; nothing written")
@@ -161,9 +189,13 @@ class Git:
         """The NUL-separated records a git command (given ``-z``) prints."""
         return [record for record in self.run(*args, index=index).split("\0") if record]
 
-    def hash_file(self, file: Path, rel: str) -> str:
-        """Store ``file`` as a blob, filtered as ``git add`` would filter ``rel``."""
-        return self.run("hash-object", "-w", f"--path={rel}", "--", str(file))
+    def head_and_blobs(self, files: list[tuple[Path, str]]) -> tuple[str | None, list[str]]:
+        """HEAD's commit (None on a branch with no commit yet), and each ``file`` stored as a blob,
+        filtered as ``git add`` would filter its ``rel``: asked at the same time."""
+        head, *blobs = self.run_all((_HEAD, False),
+                                    *((("hash-object", "-w", f"--path={rel}", "--", str(file)), True)
+                                      for file, rel in files))
+        return head or None, blobs
 
     def commit_tree(self, private_index: Path, base: str | None, blobs: dict[str, str], message: str,
                     in_base: dict[str, tuple[str, str]]) -> str | None:

@@ -185,10 +185,11 @@ class Transaction:
         """Steps 2–3: blobs, tree and commit, nothing visible yet; the journal gets the commit."""
         git = self.git
         assert git is not None
-        base = git.head()
         for f in journal["files"]:
-            f["rel"] = rel = (self.root.resolve() / f["path"]).relative_to(git.top).as_posix()
-            f["blob"] = git.hash_file(rt / runtime.STAGED / f["staged"], rel)
+            f["rel"] = (self.root.resolve() / f["path"]).relative_to(git.top).as_posix()
+        base, blobs = git.head_and_blobs([(rt / runtime.STAGED / f["staged"], f["rel"]) for f in journal["files"]])
+        for f, blob in zip(journal["files"], blobs):
+            f["blob"] = blob
         in_base = git.tree_entries(base, [f["rel"] for f in journal["files"]])
         for f in journal["files"]:
             f["old_blob"] = in_base[f["rel"]][1] if f["rel"] in in_base else None
@@ -273,7 +274,7 @@ def _publish(git: Git | None, journal: dict, rt: Path, rebuild: Callable[[str], 
         interrupted: BaseException | None = exc      # the commit point was reached: finish first
     else:
         interrupted = None
-    _write_index(git, journal, lock, token, rt / "user-index")
+    _write_index(git, journal, lock, token, rt / "user-index", staged)
     if interrupted is not None:
         _finish(Path(journal["root"]), journal)
         raise interrupted
@@ -315,16 +316,20 @@ def _drop_index_lock(g: dict) -> None:
         os.unlink(g["token"])
 
 
-def _write_index(git: Git, journal: dict, lock: Path, token: Path, scratch: Path) -> None:
+def _write_index(git: Git, journal: dict, lock: Path, token: Path, scratch: Path,
+                 staged: dict[str, str] | None = None) -> None:
     """Set the user's index entries of the written files to the new blobs, through the index
     lock this write holds (``lock``, a hard link to ``token``); an entry the user changed
-    meanwhile is left alone. The index is edited in a copy, ``scratch``, then moved in."""
+    meanwhile is left alone. The index is edited in a copy, ``scratch``, then moved in.
+    ``staged``: the entries as read under this same lock (no git command can have changed
+    them since); recovery, taking the lock anew, reads them again."""
     index = Path(journal["git"]["index"])
     with contextlib.suppress(FileNotFoundError):
         os.unlink(scratch)
     if index.exists():
         shutil.copyfile(index, scratch)
-    staged = git.index_entries(scratch, [f["rel"] for f in journal["files"]])
+    if staged is None:
+        staged = git.index_entries(scratch, [f["rel"] for f in journal["files"]])
     info = "".join(f"100644 {f['blob']}\t{f['rel']}\n" for f in journal["files"]
                    if staged.get(f["rel"]) == f["old_blob"])
     if info:
