@@ -324,8 +324,11 @@ def _write_index(git: Git, journal: dict, lock: Path, token: Path, scratch: Path
     ``staged``: the entries as read under this same lock (no git command can have changed
     them since); recovery, taking the lock anew, reads them again."""
     index = Path(journal["git"]["index"])
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(scratch)
+    # The scratch is this write's own (under the writer lock); a git killed while editing it
+    # may have left its lock, which would make every recovery fail.
+    for leftover in (scratch, scratch.with_name(scratch.name + ".lock")):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(leftover)
     if index.exists():
         shutil.copyfile(index, scratch)
     if staged is None:
