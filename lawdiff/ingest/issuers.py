@@ -11,7 +11,7 @@ import functools
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 from lawdiff import LawdiffError
 from lawdiff.lang import CYRILLIC
@@ -40,9 +40,14 @@ _PLACE_KIND = {"қаласы": "city", "қалалық": "city", "ауданы":
 _REGION = re.compile(rf"(?P<region>[{_KK}]+(?: [{_KK}]+)? облысы)")
 
 
+#: The package's data folder, found beside this module: a regular install needs no
+#: ``importlib.resources`` (which imports tempfile and zipfile in every command).
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
 @functools.cache
 def _data(name: str) -> dict:
-    return json.loads((resources.files("lawdiff") / "data" / name).read_text("utf-8"))
+    return json.loads((DATA / name).read_text("utf-8"))
 
 
 @dataclass(frozen=True)
