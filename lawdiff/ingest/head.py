@@ -23,7 +23,7 @@ from lawdiff.lang import ACT_NUMBER
 #: adilet's status word above or below the heading ("Күшін жойған" = repealed, "Жаңа" = new, ...).
 _STATUS_WORDS = (r"(?:Күшін\s+жойған|Күші\s+жойылған|Жаңартылған|Жаңа|Қолданыстағы|Мерзімі\s+біткен"
                  r"|Утративший\s+силу|Утратившие\s+силу|Утратило\s+силу|Новый|Обновленный|Действующий"
-                 r"|Действующие|Жарамсыз|Истек\s+срок\s+действия)")
+                 r"|Действующие|Жарамсыз|Истек\s+срок\s+действия|Утратил\s+силу|С\s+ист[её]кшим\s+сроком)")
 STATUS_LINE = re.compile(rf"^\s*{_STATUS_WORDS}\s*$", re.I)
 #: A status word run into the requisites on the page ("Утративший силуРешение маслихата ...").
 _STATUS_LEAD = re.compile(rf"^{_STATUS_WORDS}\s*(?=[А-ЯЁӘҒҚҢӨҰҮҺІ])")
@@ -36,12 +36,13 @@ _RU_HEAD = re.compile(
     r"(?P<word>Постановление|Приказ|Решение|Указ)\s+(?P<issuer>.+?)\s+от\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})"
     r"\s+(?:года|г\.)\s*(?:№|N)\s*(?P<num>" + ACT_NUMBER + ")", re.S)
 _ACT_NUMBER = re.compile(r"(?:№|\bN)\s*\d")
+_NUMBER = re.compile(r"(?:№|\bN)\s*(?P<num>" + ACT_NUMBER + ")")
 #: Requisites printed as a line of their own: "Решение ... от <date> № <n>" or "... № <n> шешімі".
 _REQUISITES_LINE = re.compile(r"^(?:Решение|Постановление|Приказ|Указ|Закон|Распоряжение)\s.*\sот\s+\d"
                               r"|(?:шешімі|қаулысы|бұйрығы|[Жж]арлығы|өкімі|Заңы)\.?$", re.I)
 #: A line that opens the body, never part of the head: a note, a numbered clause, an enacting formula
 #: (anywhere in the line: a page copied as one line runs the body on after "РЕШИЛ:").
-_BODY_START = re.compile(r"^\s*(?:Ескерту|Сноска|Примечание)\b|^\s*\d+(?:-\d+)*\.\s|"
+BODY_START = re.compile(r"^\s*(?:Ескерту|Сноска|Примечание)\b|^\s*\d+(?:-\d+)*\.\s|"
                          r"(?:ҚАБЫЛДАДЫ|ЕТЕДІ|ЕТЕДI|ШЕШТІ|ШЕШТI|БҰЙЫРАМЫН|ПОСТАНОВЛЯЕТ|РЕШИЛ|ПРИКАЗЫВАЮ)\s*:")
 
 
@@ -73,7 +74,19 @@ def fix_glued_status(text: str, line: int = 0, log: RepairLog | None = None) -> 
 
 def is_requisites(text: str) -> bool:
     """Does this line read as an act's requisites (a date and an act number, not body text)?"""
-    return bool(find_dates(text) and _ACT_NUMBER.search(text) and not _BODY_START.search(text))
+    return bool(find_dates(text) and _ACT_NUMBER.search(text) and not BODY_START.search(text))
+
+
+def _requisites_line(text: str) -> bool:
+    """A line of requisites alone ("Решение ... от <date> № <n>"), not a title that cites an act
+    ("О внесении изменений в решение ... от <date> № <n> ..."), which may follow it."""
+    return len(text) < 400 and bool(_REQUISITES_LINE.search(text)) and is_requisites(text)
+
+
+def requisites_key(text: str) -> tuple[dt.date, str] | None:
+    """The act a requisites line names: its first date and first act number."""
+    dates, num = find_dates(text), _NUMBER.search(text)
+    return (dates[0][1], num["num"]) if dates and num else None
 
 
 def _title_text(text: str) -> str:
@@ -97,12 +110,11 @@ def read_head(blocks: list[tuple[int, list[str]]], name: str) -> Head:
     texts = [t for t in texts if t and not STATUS_LINE.match(t)]
     if len(texts) < 2:
         raise LawdiffError(f"{name}: not an act: no title and issuer line found at the top")
-    requisites_first = (len(texts[0]) < 400 and bool(_REQUISITES_LINE.search(texts[0])) and is_requisites(texts[0])
-                        and not is_requisites(texts[1]))
+    requisites_first = _requisites_line(texts[0]) and not _requisites_line(texts[1])
     if requisites_first:
         texts = [texts[1], texts[0], *texts[2:]]
     title = _title_text(texts[0])
-    if _BODY_START.search(title) or title.endswith(":"):
+    if BODY_START.search(title) or title.endswith(":"):
         raise LawdiffError(f"{name}: not an act: the text starts in the body ({title[:60]!r}); "
                            "include the act's title and requisites line")
     sentence = " ".join(texts[1:])

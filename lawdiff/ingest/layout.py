@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from lawdiff.ingest.appendix_heads import INITIALS, mark_starts, of_approved_document
 from lawdiff.ingest.head import STATUS_LINE, is_requisites
+from lawdiff.ingest.page import Chrome, split_chrome
 from lawdiff.ingest.structure import classify
 
 Line = tuple[int, str]
@@ -48,6 +49,7 @@ class Document:
     signature: list[str]
     appendices: list[Appendix] = field(default_factory=list)
     unstructured: list[Line] = field(default_factory=list)   # text after the signature, not an appendix
+    chrome: Chrome = field(default_factory=Chrome)   # a web page's furniture above the act's head
 
 
 def detect_layout(lines: list[Line]) -> str:
@@ -72,6 +74,9 @@ def _is_blank(text: str) -> bool:
 def split_document(lines: list[Line], layout: str) -> Document:
     """Cut the lines into head, body, signature and appendices."""
     lines = [(n, t) for n, t in lines if not _BOOKMARK.match(t)]
+    chrome = Chrome()
+    if layout == "web":
+        chrome, lines = split_chrome(lines)
     first_body = _web_head_end(lines) if layout == "web" else _indented_head_end(lines)
     head, rest = lines[:first_body], lines[first_body:]
     marks = mark_starts(rest, layout)
@@ -83,7 +88,7 @@ def split_document(lines: list[Line], layout: str) -> Document:
         mark = rest[start:end_of_mark]
         nested = bool(appendices) and of_approved_document(" ".join(t for _, t in mark))
         appendices.append(Appendix(num, mark, rest[end_of_mark:stop], nested))
-    return Document(layout, head, body, signature, appendices, unplaced)
+    return Document(layout, head, body, signature, appendices, unplaced, chrome)
 
 
 def _indented_head_end(lines: list[Line]) -> int:
