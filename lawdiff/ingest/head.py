@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from lawdiff import LawdiffError
 from lawdiff.dates import find_dates
 from lawdiff.ingest.issuers import Issuer, act_type, recognise_issuer
+from lawdiff.ingest.laws import read_law_head
 from lawdiff.ingest.references import find_refs
 from lawdiff.ingest.repair import Repair, RepairLog, join_wrapped
 from lawdiff.lang import ACT_NUMBER
@@ -27,11 +28,19 @@ _STATUS_WORDS = (r"(?:Күшін\s+жойған|Күші\s+жойылған|Жа
 STATUS_LINE = re.compile(rf"^\s*{_STATUS_WORDS}\s*$", re.I)
 #: A status word run into the requisites on the page ("Утративший силуРешение маслихата ...").
 _STATUS_LEAD = re.compile(rf"^{_STATUS_WORDS}\s*(?=[А-ЯЁӘҒҚҢӨҰҮҺІ])")
+#: The registration sentence: "... 2019 жылғы 27 желтоқсанда № 8843 болып тіркелді", or, in
+#: older acts, entered into the register: "... 2010 жылғы 23 шілдеде ... Мемлекеттік тіркеудің
+#: тізіліміне N 641 болып енгізілді"; Russian "Зарегистрировано ... 27 декабря 2019 года № 8843".
 _REGISTRATION = [
     re.compile(r"(?P<when>\d{4}\s*жылы?\w*\s+\d{1,2}\s+\w+)\s+(?:№|N)\s*(?P<num>\d[\d-]*)\s+(?:болып\s+)?тіркел"),
+    re.compile(r"(?P<when>\d{4}\s*жылы?\w*\s+\d{1,2}\s+\w+)\s[^.]{0,120}?тізілім\w*\s+(?:№|N)\s*(?P<num>\d[\d-]*)"
+               r"\s+(?:болып\s+)?енгізіл"),
     re.compile(r"Зарегистрирован\w*\s[^.]*?(?P<when>\d{1,2}\s+\w+\s+\d{4})\s+года\s+(?:за\s+|под\s+)?(?:№|N)\s*(?P<num>\d[\d-]*)"),
 ]
 _HEAD_REPEAL = re.compile(r"(?:Күші жойылды|Утратил\w* силу)\s*[-–—]?\s*(?P<rest>.*)$", re.I | re.S)
+#: A page's repeal line of its own under a requisites-first head: "Утратило силу в соответствии с
+#: решением маслихата ... от <date> № <n>" (adilet puts the same words in the requisites sentence).
+REPEAL_LINE = re.compile(r"^\s*(?:Күші\s+жойылды|Утратил\w*\s+силу)\s+\S.*(?:№|\bN)\s*\d", re.I)
 _RU_HEAD = re.compile(
     r"(?P<word>Постановление|Приказ|Решение|Указ)\s+(?P<issuer>.+?)\s+от\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})"
     r"\s+(?:года|г\.)\s*(?:№|N)\s*(?P<num>" + ACT_NUMBER + ")", re.S)
@@ -126,12 +135,31 @@ def read_head(blocks: list[tuple[int, list[str]]], name: str) -> Head:
     m = _HEAD_REPEAL.search(sentence)
     if m:
         own, repeal_text = sentence[: m.start()], m.group(0)
+    issuer, kind, date, number = _identify(own, name)
+    own_ref = next((r for r in find_refs(title) if r.number == number and r.date == date), None)
+    if own_ref is not None:
+        raise LawdiffError(f"{name}: not an act: the first line is the act's own requisites "
+                           f"({title[:60]!r}), and no title stands beside them")
+    registration = None
+    reg = next((m for m in (rx.search(own) for rx in _REGISTRATION) if m), None)
+    if reg:
+        registration = (reg["num"], find_dates(reg["when"])[0][1] if find_dates(reg["when"]) else None)
+    return Head(title, issuer, kind, date, number, sentence.strip(), registration, repeal_text,
+                status, requisites_first)
+
+
+def _identify(own: str, name: str) -> tuple[Issuer, str, dt.date, str]:
+    """Issuer, type, date and number from the head's own requisites (the repeal sentence cut
+    off): a law's or code's (no body named), a citation "<issuer> <date> № <n> <type>", or
+    the Russian order "<Type> <issuer> от <date> № <n>"."""
+    law = read_law_head(own)
+    if law:
+        return law
     refs = find_refs(own)
     if refs and refs[0].type and refs[0].date:
         ref = refs[0]
         issuer = recognise_issuer(own[: own.find(ref.text)] or own)
-        kind = ref.type
-        number, date = ref.number, ref.date
+        kind, number, date = ref.type, ref.number, ref.date
     else:
         rm = _RU_HEAD.search(own)
         if not rm:
@@ -146,13 +174,4 @@ def read_head(blocks: list[tuple[int, list[str]]], name: str) -> Head:
         raise LawdiffError(f"{name}: unknown issuing body in {own[:120]!r}; add it to lawdiff/data/issuers.json")
     if kind is None:
         raise LawdiffError(f"{name}: unknown act type in {own[:120]!r}")
-    own_ref = next((r for r in find_refs(title) if r.number == number and r.date == date), None)
-    if own_ref is not None:
-        raise LawdiffError(f"{name}: not an act: the first line is the act's own requisites "
-                           f"({title[:60]!r}), and no title stands beside them")
-    registration = None
-    reg = next((m for m in (rx.search(own) for rx in _REGISTRATION) if m), None)
-    if reg:
-        registration = (reg["num"], find_dates(reg["when"])[0][1] if find_dates(reg["when"]) else None)
-    return Head(title, issuer, kind, date, number, sentence.strip(), registration, repeal_text,
-                status, requisites_first)
+    return issuer, kind, date, number

@@ -20,7 +20,7 @@ from lxml import etree
 
 from lawdiff import LawdiffError
 from lawdiff.dates import parse_period
-from lawdiff.ingest import coverage, eif, fragments, layout, notes, page
+from lawdiff.ingest import coverage, eif, fragments, laws, layout, notes, page
 from lawdiff.ingest.head import Head, fix_glued_status, read_head
 from lawdiff.ingest.references import find_refs
 from lawdiff.ingest.repair import (Repair, RepairLog, fix_latin_i, fix_letter_spacing,
@@ -198,7 +198,7 @@ def import_source(data: bytes, name: str, options: ImportOptions | None = None) 
         page.check_head_start(doc.head, name)
     head = read_head(layout.head_blocks(_repair_head(doc.head, []), lay), name)
     head.status = head.status or doc.chrome.status
-    wid = work_id(head.issuer.code, head.type, head.date.year, head.number)
+    wid = work_id(head.issuer.code, head.type, head.date.year, laws.number_for_id(head.number))
 
     errata = fragments.load_errata(options.errata_dir, wid) if options.errata_dir else None
     lines = fragments.apply_errata(lines, errata, log)
