@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_script
+from conftest import DATA, run_script
 from lawdiff import LawdiffError
 from lawdiff.ingest.coverage import document_words, words
 from lawdiff.ingest.importer import ImportOptions, import_source
@@ -73,3 +73,16 @@ def test_user_imports_the_page_with_the_installed_script(scratch_corpus: Path, t
     assert "skipped 7 lines of the page's furniture" in done.stdout + done.stderr
     doc = scratch_corpus / "kz/shymkent-maslikhat/decision/2022/20_177-vii.xml"
     assert TITLE in doc.read_text(encoding="utf-8")
+
+
+def test_a_wrapped_title_above_the_requisites_is_the_title():
+    """Synthetic (tests/data/ingest/synthetic_kk_web_tariff_table.txt, made up): its title
+    wrapped by the page, the second line starting with a small letter, is one title, not a line
+    above the head."""
+    lines = (DATA / "ingest" / "synthetic_kk_web_tariff_table.txt").read_text(encoding="utf-8").split("\n")
+    title = lines[0]
+    cut = title.index(" арналған")
+    wrapped = "\n".join([title[:cut], title[cut + 1:], *lines[1:]])
+    root = import_source(wrapped.encode(), "synthetic_wrapped_title.txt", ImportOptions()).root
+    assert root.findtext("meta/title") == title
+    assert root.findtext("meta/number") == "9997"

@@ -86,6 +86,14 @@ def is_requisites(text: str) -> bool:
     return bool(find_dates(text) and _ACT_NUMBER.search(text) and not BODY_START.search(text))
 
 
+def continues_line(text: str) -> bool:
+    """A head line that goes on from the line above: the page wrapped the title, and the
+    next line starts with a small letter ("... Маслихата № 17-113" / "от 26 декабря 2001
+    года о ставках ..."). No title, status word or requisites line starts so."""
+    t = text.strip()
+    return t[:1].islower() and not BODY_START.search(t)
+
+
 def _requisites_line(text: str) -> bool:
     """A line of requisites alone ("Решение ... от <date> № <n>"), not a title that cites an act
     ("О внесении изменений в решение ... от <date> № <n> ..."), which may follow it."""

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from lawdiff.ingest.appendix_heads import INITIALS, mark_starts, of_approved_document
-from lawdiff.ingest.head import BODY_START, REPEAL_LINE, STATUS_LINE, is_requisites
+from lawdiff.ingest.head import REPEAL_LINE, STATUS_LINE, continues_line, is_requisites
 from lawdiff.ingest.page import Chrome, split_chrome
 from lawdiff.ingest.structure import classify
 
@@ -120,7 +120,7 @@ def _web_head_end(lines: list[Line]) -> int:
             end = i + 1
             if seen == 1:   # requisites first: the title follows, wrapped lines and all
                 end = next((k + 1 for k in range(i + 1, len(lines)) if not _is_blank(lines[k][1])), end)
-                while end < len(lines) and _continues(lines[end][1]):
+                while end < len(lines) and continues_line(lines[end][1]):
                     end += 1
             while end < len(lines) and (_is_blank(lines[end][1]) or STATUS_LINE.match(lines[end][1])
                                         or (seen == 1 and REPEAL_LINE.match(lines[end][1]))):
@@ -212,14 +212,6 @@ def web_rows_as_cells(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _continues(text: str) -> bool:
-    """A head line that goes on from the line above: the page wrapped the title, and the
-    next line starts with a small letter ("... Маслихата № 17-113" / "от 26 декабря 2001
-    года о ставках ..."). No title, status word or requisites line starts so."""
-    t = text.strip()
-    return t[:1].islower() and not BODY_START.search(t)
-
-
 def head_blocks(head: list[Line], layout: str = "pdf") -> list[tuple[int, list[str]]]:
     """The head's blocks: title, status line, issuer sentence... (blank-separated; on the
     web page, one line each)."""
@@ -229,7 +221,7 @@ def head_blocks(head: list[Line], layout: str = "pdf") -> list[tuple[int, list[s
         if _is_blank(text):
             prev_blank = True
             continue
-        if prev_blank or (layout == "web" and not (blocks and _continues(text))):
+        if prev_blank or (layout == "web" and not (blocks and continues_line(text))):
             blocks.append((num, []))
         blocks[-1][1].append(text)
         prev_blank = False

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from lawdiff import LawdiffError
-from lawdiff.ingest.head import BODY_START, STATUS_LINE, is_requisites, requisites_key
+from lawdiff.ingest.head import BODY_START, STATUS_LINE, continues_line, is_requisites, requisites_key
 
 Line = tuple[int, str]
 
@@ -85,8 +85,9 @@ def split_chrome(lines: list[Line]) -> tuple[Chrome, list[Line]]:
 
 def check_head_start(head: list[Line], name: str) -> None:
     """Refuse a web page's head with more than a title above its requisites line: the lines
-    above the title are not the act's and are not furniture lawdiff knows."""
-    texts = [(n, t.strip()) for n, t in head if t.strip() and not STATUS_LINE.match(t)]
+    above the title are not the act's and are not furniture lawdiff knows. A line that goes on
+    from the one above (a wrapped title) is the title's."""
+    texts = [(n, t.strip()) for n, t in head if t.strip() and not STATUS_LINE.match(t) and not continues_line(t)]
     at = next((k for k, (_, t) in enumerate(texts) if is_requisites(t)), None)
     if at is None or at <= 1:
         return
