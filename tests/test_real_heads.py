@@ -106,3 +106,17 @@ def test_user_imports_a_law(scratch_corpus: Path, tmp_path: Path, where: str):
     shown = run_script("show", "kz/republic/law/2023/186-vii", "--json", cwd=cwd)
     assert shown.returncode == 0, shown.stderr
     assert "186-VII ЗРК" in shown.stdout
+
+
+def test_both_language_texts_of_a_law_name_one_work(scratch_corpus: Path, tmp_path: Path):
+    """The Russian and the Kazakh page of law Z1500000433 ("№ 433-V ЗРК", "№ 433-V ҚРЗ") are one
+    work: the second import is refused as the other language version of the act already held."""
+    paths = []
+    for file in ("ru_law_amending_status_new_rcpi_Z1500000433.txt", "kk_law_amending_status_new_law_word_first_Z1500000433.txt"):
+        paths.append(tmp_path / file)
+        paths[-1].write_text(source_text(_BY_FILE[file]), encoding="utf-8")
+    first = run_script("import", str(paths[0]), cwd=scratch_corpus.parent)
+    assert first.returncode == 0, first.stderr
+    second = run_script("import", str(paths[1]), cwd=scratch_corpus.parent)
+    assert second.returncode == 1 and "Traceback" not in second.stderr
+    assert "kz/republic/law/2015/433-v holds the ru text of this act" in second.stderr
