@@ -97,6 +97,13 @@ class Extract:
     events: list[Row] = field(default_factory=list)
     deps: set[str] = field(default_factory=set)
 
+    def rows(self) -> tuple[Row, list[Row], list[Row], list[Row], list[Row], list[Row], list[Row]]:
+        """The rows as plain tuples (cheap to send from a worker process): the work, then the
+        rows of aliases, intervals, versions, tariff_rows, events and deps, in table order."""
+        rel = self.work[0]
+        return (self.work, self.aliases, self.intervals, self.versions, self.tariff_rows, self.events,
+                [(rel, d) for d in sorted(self.deps)])
+
 
 def extract(act: Act, rel: str, lookup: Lookup) -> Extract:
     """Every row the index keeps for ``act`` (stored at ``rel``); ``lookup`` loads the amending
@@ -138,9 +145,10 @@ def extract(act: Act, rel: str, lookup: Lookup) -> Extract:
         for row in table.iter("row"):
             out.tariff_rows.append((rel, seq, json.dumps(row_json(act, row, table), ensure_ascii=False), interval_no(row)))
             seq += 1
-    for seq, e in enumerate(act.events()):
+    events = act.events()
+    for seq, e in enumerate(events):
         out.events.append((rel, seq, e.kind, e.date.isoformat() if e.date else None, e.rule, e.by,
                            e.by_date.isoformat() if e.by_date else None, e.target, e.origin, e.source))
     out.deps.update(V.acts_named(act.root))
-    out.deps.update(e.by for e in act.events() if e.by)
+    out.deps.update(e.by for e in events if e.by)
     return out
