@@ -158,7 +158,7 @@ def _parallel(root: Path, items: list[tuple[str, bytes | None]], n: int) -> Iter
     across a fork)."""
     import multiprocessing
 
-    chunks = iter([items[i:i + CHUNK] for i in range(0, len(items), CHUNK)])
+    chunks: Iterator[list[tuple[str, bytes | None]]] = iter([items[i:i + CHUNK] for i in range(0, len(items), CHUNK)])
     pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("fork"), initializer=_watch_parent)
     try:
         pending: deque[Future[list[Result]]] = deque()
@@ -168,9 +168,9 @@ def _parallel(root: Path, items: list[tuple[str, bytes | None]], n: int) -> Iter
                 break
         while pending:
             results = pending.popleft().result()
-            chunk = next(chunks, None)
-            if chunk is not None:
-                pending.append(pool.submit(_index_chunk, str(root), chunk))
+            following = next(chunks, None)
+            if following is not None:
+                pending.append(pool.submit(_index_chunk, str(root), following))
             yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
