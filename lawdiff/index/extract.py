@@ -125,12 +125,21 @@ def extract(act: Act, rel: str, lookup: Lookup) -> Extract:
         json.dumps(summary, ensure_ascii=False), work_interval_json(wi)))
     out.aliases = [(rel, a.get("scheme"), a.text or "") for a in act.root.iterfind("meta/alias")]
     numbers: dict[str, int] = {}
+    by_holder: dict[tuple[etree._Element | None, bool], int] = {}
 
     def interval_no(el: etree._Element) -> int:
+        # A version lives by its holder's bounds (lawdiff.model.version), or by the work's own
+        # interval when nothing above it is bounded: every version with the same holder and the
+        # same "wording absent" has the same interval, computed once (the rows of a tariff table).
+        holder = V.holder(el)
+        memo = (holder if V.bounded(holder) else None, V.wording_absent(el))
+        if memo in by_holder:
+            return by_holder[memo]
         key = interval_json(T.version_interval(act, el, lookup, wi))
         if key not in numbers:
             numbers[key] = len(numbers)
             out.intervals.append((rel, numbers[key], key))
+        by_holder[memo] = numbers[key]
         return numbers[key]
 
     for seq, el in enumerate(act.units()):

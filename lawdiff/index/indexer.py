@@ -113,12 +113,18 @@ def _index_chunk(root: str, items: list[tuple[str, bytes | None]]) -> list[Resul
     return [index_file(Path(root), rel, data, lookup) for rel, data in items]
 
 
+#: At most this many workers: beyond it the single writer cannot keep up, and each worker
+#: holds its own copy of the amending acts it has read.
+MAX_WORKERS = 8
+
+
 def workers() -> int:
     """The worker processes a large build uses: one per CPU this process may run on."""
     try:
-        return len(os.sched_getaffinity(0))
+        cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return os.cpu_count() or 1
+        cpus = os.cpu_count() or 1
+    return min(cpus, MAX_WORKERS)
 
 
 def _can_fork() -> bool:
