@@ -34,10 +34,11 @@ log = logging.getLogger("lawdiff")
 #: Fewer files than this are indexed in-process (workers take a few tenths of a second to start).
 PARALLEL_FROM = 200
 #: Files per task sent to a worker.
-CHUNK = 40
-#: Tasks in flight per worker: enough to keep it busy while the writer inserts, few enough
-#: that results waiting to be inserted stay small.
-AHEAD = 2
+CHUNK = 20
+#: Tasks in flight per worker: enough that a worker always has the next one queued while the
+#: writer inserts a batch (lawdiff.index.update.BATCH files; new tasks are only sent as results
+#: are taken), few enough that results waiting to be inserted stay a few megabytes.
+AHEAD = 6
 
 #: One file's result: (file, byte count, sha of the bytes, error or None, tariff marker,
 #: rows or None); rows as :meth:`lawdiff.index.extract.Extract.rows` gives them.

@@ -166,7 +166,7 @@ def _apply(index: Index, current: dict[str, tuple[int, int]], changed: dict[str,
 
 
 #: Files whose rows are inserted together (one executemany per table).
-BATCH = 200
+BATCH = 50
 
 
 def _trusted(mtime_ns: int, now_ns: int) -> int:
