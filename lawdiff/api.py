@@ -35,6 +35,16 @@ EVENT_KINDS = ("published", "entry-into-force", "repealed", "amended", "register
 _ONCE = ("published", "entry-into-force", "registered", "signed", "repealed", "expired", "cancelled")
 
 
+def load_work(corpus: Corpus, work: str) -> Act:
+    """One work, read and checked as :meth:`Corpus.load` does; the schema check is skipped for
+    bytes the derived index already found valid (:func:`lawdiff.index.store.trust_reads`), for
+    this work and the amending acts read with it."""
+    from lawdiff.index.store import trust_reads
+
+    trust_reads(corpus)
+    return corpus.load(check_work_id(work))
+
+
 def _work_rows(corpus: Corpus) -> list[tuple[Record, T.WorkInterval]]:
     """(summary, interval) of every work in corpus order: from the index, else the XML."""
     index = _index(corpus, full=True)
@@ -68,7 +78,7 @@ def tariff_rows(corpus: Corpus, work: str, service: str | None = None,
                 position: str | None = None) -> list[TariffRow]:
     """Every tariff row of one work, as printed (all versions of amended rows), or those whose
     service and position hold the words given."""
-    act = corpus.load(check_work_id(work))
+    act = load_work(corpus, work)
     rows = [TariffRow.from_record(row_json(act, row, table)) for table in act.tariff_tables() for row in table.iter("row")]
     if not rows:
         raise LawdiffError(f"work {work} has no tariff table")
@@ -169,7 +179,7 @@ def show(corpus: Corpus, work: str, when: dt.date | None = None, provision: str 
     from lawdiff.citation import adilet_url, official_citation, resolve_provision
 
     when = when or dt.date.today()
-    act = corpus.load(check_work_id(work))
+    act = load_work(corpus, work)
     provision = resolve_provision(act, provision) if provision else None
     lookup = Lookup(corpus)
     wi = T.work_interval(act)
@@ -201,7 +211,7 @@ def export_akn(corpus: Corpus, work: str, when: dt.date) -> bytes:
     """The work as in force on ``when``, as an Akoma Ntoso document."""
     from lawdiff.render.akn import to_akn
 
-    act = corpus.load(check_work_id(work))
+    act = load_work(corpus, work)
     lookup = Lookup(corpus)
     wi = T.work_interval(act)
     in_force = set()
@@ -225,7 +235,7 @@ def works_at(corpus: Corpus, when: dt.date) -> list[WorkAt]:
 
 def timeline(corpus: Corpus, work: str) -> Timeline:
     """A work's events, the dates computed from them, and where each came from."""
-    act = corpus.load(check_work_id(work))
+    act = load_work(corpus, work)
     wi = T.work_interval(act)
     lookup = Lookup(corpus)
     changes = []
@@ -245,7 +255,7 @@ def event_id(index: int) -> str:
 
 def list_events(corpus: Corpus, work: str) -> list[EventEntry]:
     """A work's lifecycle facts with their ids and who gave each (the text, a note, a person)."""
-    act = corpus.load(check_work_id(work))
+    act = load_work(corpus, work)
     return [EventEntry(id=event_id(i), event=e, given_by=T.ORIGIN_LABELS.get(e.origin, e.origin))
             for i, e in enumerate(act.events(), 1)]
 
@@ -255,7 +265,7 @@ def remove_event(corpus: Corpus, work: str, ident: str) -> tuple[Act, Event]:
     m = re.fullmatch(r"ev_(\d+)", ident.strip())
     if not m:
         raise LawdiffError(f"invalid event id {ident!r}: expected ev_N as `lawdiff event list` shows")
-    act = corpus.load(check_work_id(work))
+    act = load_work(corpus, work)
     events = act.events()
     index = int(m.group(1))
     if 1 <= index <= len(events) and events[index - 1].origin != "user":
@@ -297,7 +307,7 @@ def add_event(corpus: Corpus, work: str, kind: str, when: dt.date, source: str, 
         check_work_id(by)
     if kind == "amended" and not by:
         raise LawdiffError("an 'amended' event needs --by: the amending act")
-    act = corpus.load(check_work_id(work))
+    act = load_work(corpus, work)
     if act.date and when < act.date and kind in ("published", "entry-into-force", "repealed"):
         raise LawdiffError(f"{kind} on {when.isoformat()} is before the act was adopted ({act.date.isoformat()})")
     problem = _contradiction(act, kind, when)

@@ -14,6 +14,7 @@ import logging
 import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,8 +33,19 @@ log = logging.getLogger("lawdiff")
 NAME_MAX = 255
 
 
+#: Does a record the reader trusts hold these bytes, read from this file (its path relative to
+#: the corpus), as schema-valid? (See :attr:`Corpus.known_valid`.)
+KnownValid = Callable[[str, bytes], bool]
+
+
 class Corpus:
     """A directory of work files (``<root>/<work id>.xml``)."""
+
+    #: Set by the derived index when it is opened (:func:`lawdiff.index.store.trust_reads`):
+    #: the bytes of a file it checked against the schema, found valid and recorded by their
+    #: hash are not checked again. Any other bytes (no index, a file edited since, one it
+    #: recorded an error for) are checked as always; None checks every file.
+    known_valid: KnownValid | None = None
 
     def __init__(self, root: Path):
         # Absolute from the start: paths of temporary files and of git are compared against it.
@@ -48,9 +60,17 @@ class Corpus:
             raise LawdiffError(f"work id {work[:60]}…: a part of it is {longest} bytes long, more than a file "
                                f"name may be ({NAME_MAX}); nothing written")
         path = (self.root / f"{work}.xml").resolve()
-        if self.root.resolve() not in path.parents:
+        if self._resolved_root() not in path.parents:
             raise LawdiffError(f"work id {work!r} points outside the corpus")
         return path
+
+    def _resolved_root(self) -> Path:
+        """The root with its links resolved, once per corpus object (every read compares a
+        work's resolved path with it)."""
+        resolved = self.__dict__.get("_resolved")
+        if resolved is None:
+            resolved = self.__dict__["_resolved"] = self.root.resolve()
+        return resolved
 
     def exists(self, work: str) -> bool:
         """Is there a file for ``work`` (a regular file or not: :meth:`load` says what is wrong)?"""
@@ -67,12 +87,24 @@ class Corpus:
         if data is None:
             data = xmlio.read_regular(path)
         tree = xmlio.parse_bytes(data, str(path))
-        xmlio.check_valid(tree, str(path))
+        if not self._known_valid(path, data):
+            xmlio.check_valid(tree, str(path))
         act = Act(tree.getroot(), path)
         if act.id != work:
             raise LawdiffError(f"{path}: holds work {act.id}, not {work}: a work's id must match its path; "
                                "the file is not used")
         return act
+
+    def _known_valid(self, path: Path, data: bytes) -> bool:
+        """Were exactly these bytes of ``path`` checked and found valid already?"""
+        check = self.known_valid
+        if check is None:
+            return False
+        try:
+            rel = path.relative_to(self.root).as_posix()
+        except ValueError:
+            return False
+        return check(rel, data)
 
     def _skip(self, path: Path, problem: str) -> None:
         """Report a bad file once per corpus object; listings and queries go on without it."""

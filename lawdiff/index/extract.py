@@ -97,6 +97,13 @@ class Extract:
     events: list[Row] = field(default_factory=list)
     deps: set[str] = field(default_factory=set)
 
+    def rows(self) -> tuple[Row, list[Row], list[Row], list[Row], list[Row], list[Row], list[Row]]:
+        """The rows as plain tuples (cheap to send from a worker process): the work, then the
+        rows of aliases, intervals, versions, tariff_rows, events and deps, in table order."""
+        rel = self.work[0]
+        return (self.work, self.aliases, self.intervals, self.versions, self.tariff_rows, self.events,
+                [(rel, d) for d in sorted(self.deps)])
+
 
 def extract(act: Act, rel: str, lookup: Lookup) -> Extract:
     """Every row the index keeps for ``act`` (stored at ``rel``); ``lookup`` loads the amending
@@ -118,12 +125,21 @@ def extract(act: Act, rel: str, lookup: Lookup) -> Extract:
         json.dumps(summary, ensure_ascii=False), work_interval_json(wi)))
     out.aliases = [(rel, a.get("scheme"), a.text or "") for a in act.root.iterfind("meta/alias")]
     numbers: dict[str, int] = {}
+    by_holder: dict[tuple[etree._Element | None, bool], int] = {}
 
     def interval_no(el: etree._Element) -> int:
+        # A version lives by its holder's bounds (lawdiff.model.version), or by the work's own
+        # interval when nothing above it is bounded: every version with the same holder and the
+        # same "wording absent" has the same interval, computed once (the rows of a tariff table).
+        holder = V.holder(el)
+        memo = (holder if V.bounded(holder) else None, V.wording_absent(el))
+        if memo in by_holder:
+            return by_holder[memo]
         key = interval_json(T.version_interval(act, el, lookup, wi))
         if key not in numbers:
             numbers[key] = len(numbers)
             out.intervals.append((rel, numbers[key], key))
+        by_holder[memo] = numbers[key]
         return numbers[key]
 
     for seq, el in enumerate(act.units()):
@@ -138,9 +154,10 @@ def extract(act: Act, rel: str, lookup: Lookup) -> Extract:
         for row in table.iter("row"):
             out.tariff_rows.append((rel, seq, json.dumps(row_json(act, row, table), ensure_ascii=False), interval_no(row)))
             seq += 1
-    for seq, e in enumerate(act.events()):
+    events = act.events()
+    for seq, e in enumerate(events):
         out.events.append((rel, seq, e.kind, e.date.isoformat() if e.date else None, e.rule, e.by,
                            e.by_date.isoformat() if e.by_date else None, e.target, e.origin, e.source))
     out.deps.update(V.acts_named(act.root))
-    out.deps.update(e.by for e in act.events() if e.by)
+    out.deps.update(e.by for e in events if e.by)
     return out

@@ -102,14 +102,20 @@ def _remove(path: Path) -> None:
 
 
 def _usable(conn: sqlite3.Connection) -> bool:
+    """An index of this version, made under this schema (the errors it recorded, and the
+    bytes it found valid, are the schema's verdicts)."""
+    from lawdiff.model.xmlio import schema_digest
+
     try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('version', 'schema')").fetchall())
     except sqlite3.DatabaseError:
         return False
-    return row is not None and row[0] == schema.VERSION
+    return meta == {"version": schema.VERSION, "schema": schema_digest()}
 
 
 def _create(conn: sqlite3.Connection) -> None:
+    from lawdiff.model.xmlio import schema_digest
+
     conn.execute("BEGIN IMMEDIATE")
     try:
         if not _usable(conn):
@@ -119,6 +125,7 @@ def _create(conn: sqlite3.Connection) -> None:
                 if statement.strip():
                     conn.execute(statement)
             conn.execute("INSERT INTO meta VALUES ('version', ?)", (schema.VERSION,))
+            conn.execute("INSERT INTO meta VALUES ('schema', ?)", (schema_digest(),))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -147,6 +154,7 @@ def open_index(corpus: Corpus, rebuild: bool = False, full: bool = False) -> Ind
                     _create(conn)
                 index = Index(corpus, conn)
                 bring_up_to_date(index, rebuild, full)
+                trust_reads(corpus, again=True)
                 return index
             except sqlite3.DatabaseError:
                 # not a database, damaged, or of another version: start again from the XML
@@ -175,6 +183,51 @@ def bring_up_to_date(index: Index, rebuild: bool = False, full: bool = False) ->
         update.rebuild(index, key)
     elif full or key is None or update.stored_key(index.conn) != key:
         update.refresh(index, key)
+
+
+class KnownValid:
+    """The corpus reader's ``known_valid`` (:attr:`lawdiff.corpus.Corpus.known_valid`): does the
+    index record these very bytes of this file, by their hash, as checked and valid?
+
+    The answer is about content, not stamps: the hash is of the bytes the reader has just
+    read, so a file edited since it was indexed (even with its old size and mtime) has another
+    hash and is checked. An index that is not current only misses bytes it never saw. Its own
+    connection (the index's may be closed before the corpus is done reading); any SQLite error
+    (another thread, a removed file) answers "not known", so the file is checked."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __call__(self, rel: str, data: bytes) -> bool:
+        try:
+            row = self.conn.execute("SELECT 1 FROM files WHERE file = ? AND sha = ? AND error IS NULL",
+                                    (rel, file_sha(data))).fetchone()
+        except sqlite3.Error:
+            return False
+        return row is not None
+
+
+def trust_reads(corpus: Corpus, again: bool = False) -> None:
+    """Let ``corpus`` skip the schema check for the bytes the index found valid, if there is a
+    usable index of this corpus (never built or updated here: reading one work must not cost a
+    build). Tried once per corpus object, ``again`` once the index is opened; with
+    ``LAWDIFF_INDEX=off``, or for a corpus read from git history, every file is checked."""
+    if corpus.known_valid is not None or (vars(corpus).get("_trust_tried") and not again):
+        return
+    corpus._trust_tried = True     # type: ignore[attr-defined]
+    if os.environ.get(ENV_SWITCH, "").lower() == "off" or getattr(corpus, "known_as_of", None) is not None:
+        return
+    path = index_path(corpus.root)
+    if not path.is_file():
+        return
+    try:
+        conn = _connect(path)
+        if _usable(conn):
+            corpus.known_valid = KnownValid(conn)
+        else:
+            conn.close()
+    except sqlite3.Error:
+        return
 
 
 def file_sha(data: bytes) -> str:

@@ -12,16 +12,13 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lawdiff import LawdiffError
 from lawdiff.index import schema
-from lawdiff.index.extract import Extract, extract, sort_key
+from lawdiff.index.extract import Row, sort_key
+from lawdiff.index.indexer import Result, index_files
 from lawdiff.index.store import RACY_NS, Index, file_sha, scan, stamp
 from lawdiff.model import xmlio
-
-if TYPE_CHECKING:
-    from lawdiff.model.act import Act
 
 
 def _stored(conn: sqlite3.Connection) -> dict[str, tuple[int, int, str]]:
@@ -141,62 +138,35 @@ def _chunks(items: list[str], n: int = 500) -> Iterator[list[str]]:
 
 def _apply(index: Index, current: dict[str, tuple[int, int]], changed: dict[str, bytes | None], renew: dict[str, str],
            removed: list[str]) -> int:
-    from lawdiff.records import Lookup
-    from lawdiff.model import xmlio
-
     conn = index.conn
     now = time.time_ns()
-    root = Path(index.corpus.root)
     for rel, sha in renew.items():
         size, mtime = current[rel]
         conn.execute("UPDATE files SET size = ?, mtime_ns = ?, sha = ? WHERE file = ?",
                      (size, _trusted(mtime, now), sha, rel))
     # The ids a file held or holds are named by its path (a file holding another id is an
-    # error), so the dependents are found before any file is parsed; each file is then read,
-    # parsed and indexed in turn, so a rebuild holds one parsed work at a time, not the corpus.
+    # error), so the dependents are found before any file is parsed; the files are then
+    # indexed in corpus order (lawdiff.index.indexer: in worker processes when there are
+    # many) and their rows inserted a batch at a time, so a rebuild never holds the corpus.
     new_ids = {rel[:-len(".xml")] for rel in changed}
     todo = set(changed) | (_dependents(conn, list(changed) + removed, new_ids) - set(removed))
     for chunk in _chunks(sorted(set(removed) | todo)):
         marks = ",".join("?" * len(chunk))
         for table in schema.PER_FILE:
             conn.execute(f"DELETE FROM {table} WHERE file IN ({marks})", chunk)
-    lookup = Lookup(index.corpus)
-    for rel in sorted(todo):
-        data = changed.pop(rel, None)
-        if data is None:         # new to the index, or a dependent whose own bytes did not change
-            try:
-                data = xmlio.read_regular(root / rel)
-            except LawdiffError:
-                data = b""       # a link, FIFO or unreadable file: recorded as an error below
-        act: Act | None = None
-        error = None
-        try:
-            act = _checked(data, root, rel)
-        except LawdiffError as exc:
-            error = str(exc)
-        size, mtime = current.get(rel, (len(data), 0))
-        conn.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     (rel, size, _trusted(mtime, now), file_sha(data), error,
-                      int(b"<tariffs" in data), sort_key(rel)))
-        if act is not None:
-            try:
-                _insert(conn, extract(act, rel, lookup))
-            except LawdiffError as exc:
-                conn.execute("UPDATE files SET error = ? WHERE file = ?", (str(exc), rel))
+    items = [(rel, changed.pop(rel, None)) for rel in sorted(todo)]
+    batch: list[Result] = []
+    for result in index_files(Path(index.corpus.root), items):
+        batch.append(result)
+        if len(batch) >= BATCH:
+            _insert(conn, batch, current, now)
+            batch = []
+    _insert(conn, batch, current, now)
     return len(todo)
 
 
-def _checked(data: bytes, root: Path, rel: str) -> Act:
-    """The work in ``data``, checked as the corpus reader checks it: valid against the schema,
-    its id matching its path (an error otherwise, like a parse error)."""
-    from lawdiff.model.act import Act
-
-    tree = xmlio.parse_bytes(data, str(root / rel))
-    xmlio.check_valid(tree, str(root / rel))
-    act = Act(tree.getroot(), root / rel)
-    if act.id != rel[:-len(".xml")]:
-        raise LawdiffError(f"{rel}: holds work {act.id}, not {rel[:-len('.xml')]}")
-    return act
+#: Files whose rows are inserted together (one executemany per table).
+BATCH = 50
 
 
 def _trusted(mtime_ns: int, now_ns: int) -> int:
@@ -204,15 +174,27 @@ def _trusted(mtime_ns: int, now_ns: int) -> int:
     return mtime_ns if now_ns - mtime_ns > RACY_NS else -1
 
 
-def _insert(conn: sqlite3.Connection, ex: Extract) -> None:
-    conn.execute(f"INSERT INTO works VALUES ({','.join('?' * len(ex.work))})", ex.work)
-    conn.executemany("INSERT INTO aliases VALUES (?, ?, ?)", ex.aliases)
-    conn.executemany("INSERT INTO intervals VALUES (?, ?, ?)", ex.intervals)
-    conn.executemany("INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ex.versions)
-    conn.executemany("INSERT INTO tariff_rows VALUES (?, ?, ?, ?)", ex.tariff_rows)
-    conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ex.events)
-    rel = ex.work[0]
-    conn.executemany("INSERT INTO deps VALUES (?, ?)", [(rel, d) for d in sorted(ex.deps)])
+def _insert(conn: sqlite3.Connection, batch: list[Result], current: dict[str, tuple[int, int]], now: int) -> None:
+    """The rows of a batch of indexed files, in their order, one statement per table."""
+    if not batch:
+        return
+    files = []
+    tables: list[list[Row]] = [[] for _ in _TABLES]
+    for rel, nbytes, sha, error, marker, rows in batch:
+        size, mtime = current.get(rel, (nbytes, 0))
+        files.append((rel, size, _trusted(mtime, now), sha, error, marker, sort_key(rel)))
+        if rows is not None:
+            tables[0].append(rows[0])
+            for out, part in zip(tables[1:], rows[1:]):
+                out.extend(part)
+    conn.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", files)
+    for table, rows_of in zip(_TABLES, tables):
+        if rows_of:
+            conn.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * len(rows_of[0]))})", rows_of)
+
+
+#: The tables of a file's rows after ``files``, in the order of Extract.rows.
+_TABLES = ("works", "aliases", "intervals", "versions", "tariff_rows", "events", "deps")
 
 
 def rebuild(index: Index, key: str | None = None) -> int:

@@ -145,8 +145,10 @@ class Act:
     # -- structure ------------------------------------------------------------------------
     def units(self) -> list[etree._Element]:
         """Every versioned element with an eId, in document order (amendment content excluded)."""
-        return [el for el in self.root.iter(*VERSIONED)
-                if el.get("eId") and _in_document(el)]
+        units = [el for el in self.root.iter(*VERSIONED) if el.get("eId")]
+        if next(self.root.iter("amendments"), None) is None:
+            return units        # nothing waits to be applied: no ancestor to look for
+        return [el for el in units if _in_document(el)]
 
     def versions(self, eid: str) -> list[etree._Element]:
         """All versions of one unit, in document order."""

@@ -135,8 +135,10 @@ def own(el: etree._Element) -> Version:
 
 
 def bounded(el: etree._Element) -> bool:
-    """Does ``el`` carry bounds of its own?"""
-    return own(el).bounded
+    """Does ``el`` carry bounds of its own? (``own(el).bounded``, without building the
+    Version: asked of every ancestor of every version.)"""
+    get = el.get
+    return bool(get("from") or get("until") or get("by") or get("ended-by"))
 
 
 def holder(el: etree._Element) -> etree._Element:
@@ -182,6 +184,7 @@ def acts_named(root: etree._Element) -> set[str]:
     out: set[str] = set()
     for el in root.iter():
         if isinstance(el.tag, str) and el.tag != "event":
-            v = own(el)
-            out.update(a for a in (v.by, v.ended_by) if a)
+            for act in (el.get("by"), el.get("ended-by")):
+                if act:
+                    out.add(act)
     return out

@@ -135,6 +135,15 @@ def schema() -> etree.RelaxNG:
     return etree.RelaxNG(etree.parse(str(SCHEMA), _parser()))
 
 
+@functools.cache
+def schema_digest() -> str:
+    """A hash of the schema's text: a record that bytes were valid holds for this schema only."""
+    import hashlib
+
+    data = (resources.files("lawdiff") / "schema" / "lawdiff.rng").read_bytes()
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 def schema_errors(tree: etree._ElementTree | etree._Element, name: str = "<document>") -> list[SchemaError]:
     """All schema violations of a document (empty when valid), plus the checks RELAX NG
     cannot express: an eId used by overlapping versions is reported in :mod:`lawdiff.validate`."""

@@ -24,7 +24,6 @@ from lawdiff import time as T
 from lawdiff.citation import adilet_url, citation_of_work_id, official_citation, resolve_provision
 from lawdiff.corpus import Corpus
 from lawdiff.model.act import Act
-from lawdiff.model.ids import check_work_id
 from lawdiff.model import version as V
 from lawdiff.review.readings import is_under
 
@@ -110,7 +109,7 @@ class Document:
 def read_document(corpus: Corpus, work: str, when: dt.date, provision: str | None = None) -> Document:
     """``work`` as in force on ``when`` (one provision and what it holds, with ``provision``,
     an eId or a legal citation)."""
-    act = corpus.load(check_work_id(work))
+    act = api.load_work(corpus, work)
     eid = resolve_provision(act, provision) if provision else None
     if eid:
         api.show(corpus, act.id, when, eid)   # the same errors as show for a unit that is not there

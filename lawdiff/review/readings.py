@@ -17,7 +17,6 @@ from lawdiff import time as T
 from lawdiff.corpus import Corpus
 from lawdiff.diff import row_text
 from lawdiff.model import version as V
-from lawdiff.model.ids import check_work_id
 from lawdiff.model.version import State
 
 #: Review kinds beyond the engine's added / removed / changed (the first two are named as the
@@ -91,7 +90,7 @@ class WorkReader:
 
     def __init__(self, corpus: Corpus, work: str):
         self.corpus = corpus
-        self.act = corpus.load(check_work_id(work))
+        self.act = api.load_work(corpus, work)
         self.lookup = api.Lookup(corpus)
         self.wi = T.work_interval(self.act)
         self.units = self.act.units()
