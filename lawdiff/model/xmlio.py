@@ -140,7 +140,7 @@ def schema_digest() -> str:
     """A hash of the schema's text: a record that bytes were valid holds for this schema only."""
     import hashlib
 
-    data = (resources.files("lawdiff") / "schema" / "lawdiff.rng").read_bytes()
+    data = SCHEMA.read_bytes()
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
