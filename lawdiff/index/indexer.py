@@ -17,8 +17,6 @@ import logging
 import os
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +24,8 @@ from lawdiff import LawdiffError
 from lawdiff.model import xmlio
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from lawdiff.model.act import Act
     from lawdiff.records import Lookup
 
@@ -142,6 +142,9 @@ def index_files(root: Path, items: list[tuple[str, bytes | None]]) -> Iterator[R
     n = workers()
     done = 0
     if len(items) >= PARALLEL_FROM and n > 1 and _can_fork():
+        # Imported here: they load multiprocessing, which a write of a few files never uses.
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             for result in _parallel(root, items, n):
                 yield result
@@ -164,6 +167,7 @@ def _parallel(root: Path, items: list[tuple[str, bytes | None]], n: int) -> Iter
     ``os._exit``, so the copy is never closed either (SQLite forbids using a connection
     across a fork)."""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     chunks: Iterator[list[tuple[str, bytes | None]]] = iter([items[i:i + CHUNK] for i in range(0, len(items), CHUNK)])
     pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("fork"), initializer=_watch_parent)
