@@ -249,7 +249,6 @@ class Runner:
                 self.phase("act diff", self.act_diff, corpus, base_repo, truth)
             self.phase("apply of pending acts (library)", self.pending_apply, n, corpus, truth)
             self.phase("apply of order 308 (CLI and library)", self.apply_308, n, corpus_dir)
-        shutil.rmtree(root, ignore_errors=True)
 
     def not_measured(self, n: int, reason: str) -> None:
         """Every figure of size ``n`` not yet measured, in the table with ``reason``."""
@@ -480,9 +479,16 @@ def main(argv: list[str] | None = None) -> int:
     runner = Runner(args.quick, sizes, work, log=lambda s: print(s, file=sys.stderr, flush=True))
     try:
         runner.run()
+        return report(runner, args, started)
     finally:
+        # Removing 100,000 works' files takes minutes on a slow disk: after the table, said so.
         if not args.keep:
-            shutil.rmtree(work, ignore_errors=True)
+            runner.phase(f"work directory {work} removed", shutil.rmtree, work, True)
+
+
+def report(runner: Runner, args: argparse.Namespace, started: float) -> int:
+    """Print the table and the notes (and write the JSON); the exit code of the run."""
+    sizes = runner.sizes
     info = machine()
     print(f"lawdiff benchmarks ({'quick' if args.quick else 'full'}), synthetic corpora, "
           f"{dt.date.today().isoformat()}, {time.perf_counter() - started:.0f} s")
