@@ -1,6 +1,6 @@
 """Run the benchmarks and print each figure beside its baseline and budget.
 
-    python -m benchmarks            # N = 100, 1,000, 10,000 and 100,000 works (half an hour or more)
+    python -m benchmarks            # N = 100, 1,000, 10,000 and 100,000 works (an hour or more)
     python -m benchmarks --quick    # N = 100 and 1,000, fewer repetitions (under a minute)
 
 Everything runs on synthetic corpora written to a temporary directory (see synth.py); the
