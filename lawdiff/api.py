@@ -11,7 +11,6 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -26,32 +25,14 @@ from lawdiff.model.ids import check_work_id
 from lawdiff.records import Lookup, Record, TariffSource, row_json, work_summary
 from lawdiff.results import (EventEntry, ProvisionAt, Shown, TariffRow, TariffRowAt, Timeline, WordingChange, WorkAt,
                              WorkSummary)
-
-if TYPE_CHECKING:
-    from lawdiff.index.store import Index
+from lawdiff.workref import current_index as _index
+from lawdiff.workref import resolve as resolve   # part of the API: a work from a user's words
 
 SETTINGS = ("home", "semi-stationary", "stationary")
 EVENT_KINDS = ("published", "entry-into-force", "repealed", "amended", "registered", "signed", "expired",
                "cancelled")
 #: Facts a work has once: a second one contradicts the first and needs ``replace``.
 _ONCE = ("published", "entry-into-force", "registered", "signed", "repealed", "expired", "cancelled")
-
-
-def _index(corpus: Corpus, full: bool = False) -> Index | None:
-    """The corpus's derived index, current; None when it cannot be used (answer from the XML).
-
-    A corpus holding a bad file (unreadable, a link or FIFO, schema-invalid, id not matching
-    its path) is answered from the XML, which reports that file once and skips it. ``full``:
-    every work file's stamp is compared (the answer is every work: a file copied in by hand
-    is listed at once), not only the corpus-state key (docs/index.md)."""
-    from lawdiff.index import open_index
-    from lawdiff.index.store import has_errors
-
-    index = open_index(corpus, full=full)
-    if index is not None and has_errors(index):
-        index.close()
-        return None
-    return index
 
 
 def _work_rows(corpus: Corpus) -> list[tuple[Record, T.WorkInterval]]:
@@ -67,21 +48,6 @@ def _work_rows(corpus: Corpus) -> list[tuple[Record, T.WorkInterval]]:
 def list_works(corpus: Corpus) -> list[WorkSummary]:
     """One summary per work, sorted by work file."""
     return [WorkSummary.from_record(summary) for summary, _ in _work_rows(corpus)]
-
-
-def resolve(corpus: Corpus, query: str) -> str:
-    """A work id from a user's words: the id itself, or a unique number / adilet alias."""
-    index = None if query.startswith("kz/") else _index(corpus)
-    if index is None:
-        return corpus.resolve(query)
-    from lawdiff.index.query import resolve_hits
-
-    hits = resolve_hits(index, query)
-    if not hits:
-        raise LawdiffError(f"no work {query!r} in the corpus (use a work id such as kz/mlsp/order/2018/379)")
-    if len(hits) > 1:
-        raise LawdiffError(f"{query!r} is ambiguous: {', '.join(sorted(hits))}")
-    return hits[0]
 
 
 # -- tariffs ------------------------------------------------------------------------------------

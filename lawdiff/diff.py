@@ -23,8 +23,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
 from collections.abc import Iterable, Sequence
 
-import diff_match_patch
-
 from lawdiff import LawdiffError
 from lawdiff.model.ids import parse_eid
 
@@ -291,6 +289,8 @@ def word_diff(old: str, new: str) -> list[WordOp]:
     if old == new:
         return [WordOp(EQUAL, old)] if old else []
     (a, b), table = _tokens_to_chars([old, new])
+    import diff_match_patch   # here: a query that shows no redline does not load it
+
     dmp = diff_match_patch.diff_match_patch()
     # Exact (and so deterministic) for texts of ordinary size; a very long pair of texts that
     # differ throughout gets a time limit, after which diff-match-patch returns a coarser diff.

@@ -19,6 +19,15 @@ from lawdiff import ConflictError, CorpusStateError, LawdiffError
 #: The old value ``update-ref`` is given when the branch does not exist yet (first commit).
 NO_COMMIT = "0" * 40
 
+#: HEAD's commit (fails quietly on a branch with no commit yet).
+_HEAD = ("rev-parse", "-q", "--verify", "HEAD^{commit}")
+#: HEAD's commit and the ref it names, in one answer (see Git._state).
+_STATE = ("rev-parse", "HEAD^{commit}", "--symbolic-full-name", "HEAD", "--")
+
+#: The files of git's own a write looks at: the index it updates, the object store it must be
+#: able to write, and the marks of an operation in progress that forbid a commit.
+GIT_PATHS = ("index", "objects", "MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "rebase-merge", "rebase-apply")
+
 
 def repo_for(path: Path):
     """The git repository holding ``path`` (a GitPython ``Repo``), or None when it is not under git."""
@@ -42,42 +51,82 @@ class GitCannotCommit(CorpusStateError):
 class Git:
     """The repository around a corpus, driven by git's own plumbing commands."""
 
-    def __init__(self, top: Path):
+    def __init__(self, top: Path, paths: dict[str, Path] | None = None):
         self.top = top
+        self._paths = dict(paths or {})
 
     @classmethod
     def around(cls, folder: Path) -> Git | None:
-        """The repository whose working tree holds ``folder``, or None when there is none."""
+        """The repository whose working tree holds ``folder``, or None when there is none.
+
+        One ``rev-parse`` finds it and the files of git's own a write looks at (:data:`GIT_PATHS`),
+        so that :meth:`path` asks git nothing more for them."""
+        args = [arg for name in GIT_PATHS for arg in ("--git-path", name)]
         try:
-            proc = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
+            proc = subprocess.run(["git", "-C", str(folder), "rev-parse", *args, "--show-toplevel"],
                                   capture_output=True, text=True, env=_plain_env())
         except FileNotFoundError:
             return None
-        if proc.returncode != 0 or not proc.stdout.strip():
-            return None
-        return cls(Path(proc.stdout.strip()))
+        lines = proc.stdout.split("\n")[:-1]
+        if proc.returncode != 0 or len(lines) != len(GIT_PATHS) + 1 or not lines[-1]:
+            return None           # not a working tree (the top line is missing inside .git)
+        # --git-path answers relative to the folder git ran in
+        return cls(Path(lines[-1]), {name: (Path(folder) / line).resolve() for name, line in zip(GIT_PATHS, lines)})
 
     def run(self, *args: str, stdin: bytes | None = None, index: Path | None = None,
             check: bool = True) -> str:
         """Run one git command in the repository; a failure is a one-line :class:`CorpusStateError`
-        (the command lawdiff gives is right; the repository is what refuses it)."""
+        (the command lawdiff gives is right; the repository is what refuses it). ``check=False``:
+        a failure answers ""."""
         env = _plain_env()
         if index is not None:
             env["GIT_INDEX_FILE"] = str(index)
         proc = subprocess.run(["git", "-C", str(self.top), *args], input=stdin, capture_output=True, env=env)
-        if check and proc.returncode != 0:
-            lines = [ln.strip() for ln in proc.stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
+        return self._answer(args, proc.returncode, proc.stdout, proc.stderr, check)
+
+    def run_all(self, *commands: tuple[tuple[str, ...], bool]) -> list[str]:
+        """Run git commands that do not depend on each other at the same time, each given as
+        (arguments, check); their answers in order, as :meth:`run` gives them. Starting a
+        process is most of what a git question costs; these are waited for together."""
+        procs: list[subprocess.Popen] = []
+        try:
+            for args, _ in commands:
+                procs.append(subprocess.Popen(["git", "-C", str(self.top), *args], stdout=subprocess.PIPE,
+                                              stderr=subprocess.PIPE, env=_plain_env()))
+            done = [proc.communicate() for proc in procs]
+        except BaseException:
+            for proc in procs:
+                proc.kill()
+                proc.wait()
+            raise
+        return [self._answer(args, proc.returncode, out, err, check)
+                for (args, check), proc, (out, err) in zip(commands, procs, done)]
+
+    def _answer(self, args: tuple[str, ...], code: int, out: bytes, err: bytes, check: bool) -> str:
+        if check and code != 0:
+            lines = [ln.strip() for ln in err.decode("utf-8", "replace").splitlines() if ln.strip()]
             why = next((ln for ln in lines if ln.startswith(("fatal:", "error:"))), lines[-1] if lines else "")
-            raise CorpusStateError(f"git {args[0]} failed in {self.top}: {why or 'exit ' + str(proc.returncode)}")
-        return proc.stdout.decode("utf-8", "replace").strip() if proc.returncode == 0 else ""
+            raise CorpusStateError(f"git {args[0]} failed in {self.top}: {why or 'exit ' + str(code)}")
+        return out.decode("utf-8", "replace").strip() if code == 0 else ""
 
     def path(self, name: str) -> Path:
         """A file of git's own (``index``, ``MERGE_HEAD``...), wherever this worktree keeps it."""
-        return (self.top / self.run("rev-parse", "--git-path", name)).resolve()
+        if name not in self._paths:
+            self._paths[name] = (self.top / self.run("rev-parse", "--git-path", name)).resolve()
+        return self._paths[name]
 
     def head(self) -> str | None:
         """The commit HEAD names, or None on a branch with no commit yet."""
-        return self.run("rev-parse", "-q", "--verify", "HEAD^{commit}", check=False) or None
+        return self.run(*_HEAD, check=False) or None
+
+    def _state(self, answer: str) -> tuple[str | None, str]:
+        """HEAD's commit and the ref HEAD names (``refs/heads/…``; ``HEAD`` itself when
+        detached) from the answer to :data:`_STATE`; the commit is None on a branch with no
+        commit yet (then the ref needs one more question)."""
+        lines = answer.split("\n")
+        if len(lines) == 3 and lines[2] == "--":
+            return lines[0], lines[1]
+        return None, self.run("symbolic-ref", "-q", "HEAD", check=False) or "HEAD"
 
     def settled_head(self, wait: float = 2.0) -> str | None:
         """HEAD once no ``update-ref`` holds its branch's lock (a killed writer's orphaned git
@@ -98,42 +147,63 @@ class Git:
     def check_can_commit(self) -> None:
         """Refuse, before anything is written, a repository git could not commit to: no
         identity, a merge (or rebase, cherry-pick, revert) in progress."""
-        for who in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
-            if subprocess.run(["git", "-C", str(self.top), "var", who], capture_output=True,
-                              env=_plain_env()).returncode != 0:
-                raise GitCannotCommit(f"git cannot commit in {self.top}: no identity (set user.name and "
-                                      "user.email with git config); nothing written")
+        author, committer, state = self.run_all(
+            (("var", "GIT_AUTHOR_IDENT"), False), (("var", "GIT_COMMITTER_IDENT"), False), (_STATE, False))
+        if not author or not committer:
+            raise GitCannotCommit(f"git cannot commit in {self.top}: no identity (set user.name and "
+                                  "user.email with git config); nothing written")
         for name, what in (("MERGE_HEAD", "a merge"), ("CHERRY_PICK_HEAD", "a cherry-pick"),
                            ("REVERT_HEAD", "a revert"), ("rebase-merge", "a rebase"), ("rebase-apply", "a rebase")):
             if self.path(name).exists():
                 raise GitCannotCommit(f"{what} is in progress in {self.top}: finish or abort it first; nothing written")
-        if self.head() is not None and not self.run("symbolic-ref", "-q", "HEAD", check=False):
+        head, ref = self._state(state)
+        if head is not None and ref == "HEAD":
             raise GitCannotCommit(f"HEAD is detached in {self.top}: a commit there would belong to no branch; "
                                   "check out a branch first; nothing written")
         if not os.access(self.path("objects"), os.W_OK):
             raise GitCannotCommit(f"the git repository of {self.top} is read-only; nothing written")
 
-    def blob_of(self, commit: str | None, rel: str) -> str | None:
-        """The blob of ``rel`` in ``commit`` (None when the file is not there)."""
-        if commit is None:
-            return None
-        out = self.run("ls-tree", commit, "--", rel)
-        return out.split()[2] if out else None
+    def tree_entries(self, commit: str | None, rels: list[str]) -> dict[str, tuple[str, str]]:
+        """(mode, object) of each of ``rels`` in ``commit`` that is there, in one git call."""
+        if commit is None or not rels:
+            return {}
+        found: dict[str, tuple[str, str]] = {}
+        for record in self.run_z("ls-tree", "-z", commit, "--", *rels):
+            meta, _, rel = record.partition("\t")
+            mode, _, sha = meta.split(" ")
+            found[rel] = (mode, sha)
+        return found
 
-    def index_entry(self, index: Path, rel: str) -> str | None:
-        """The blob staged for ``rel`` in the index file ``index`` (None when not staged)."""
-        if not index.exists():
-            return None
-        out = self.run("ls-files", "-s", "--", rel, index=index)
-        return out.split()[1] if out else None
+    def index_entries(self, index: Path, rels: list[str]) -> dict[str, str]:
+        """The blob staged for each of ``rels`` in the index file ``index`` that is staged there
+        (the first stage of a conflicted one), in one git call."""
+        if not index.exists() or not rels:
+            return {}
+        found: dict[str, str] = {}
+        for record in self.run_z("ls-files", "-z", "-s", "--", *rels, index=index):
+            meta, _, rel = record.partition("\t")
+            found.setdefault(rel, meta.split(" ")[1])
+        return found
 
-    def hash_file(self, file: Path, rel: str) -> str:
-        """Store ``file`` as a blob, filtered as ``git add`` would filter ``rel``."""
-        return self.run("hash-object", "-w", f"--path={rel}", "--", str(file))
+    def run_z(self, *args: str, index: Path | None = None) -> list[str]:
+        """The NUL-separated records a git command (given ``-z``) prints."""
+        return [record for record in self.run(*args, index=index).split("\0") if record]
 
-    def commit_tree(self, private_index: Path, base: str | None, blobs: dict[str, str], message: str) -> str | None:
+    def head_and_blobs(self, files: list[tuple[Path, str]]) -> tuple[str | None, list[str]]:
+        """HEAD's commit (None on a branch with no commit yet), and each ``file`` stored as a blob,
+        filtered as ``git add`` would filter its ``rel``: asked at the same time."""
+        head, *blobs = self.run_all((_HEAD, False),
+                                    *((("hash-object", "-w", f"--path={rel}", "--", str(file)), True)
+                                      for file, rel in files))
+        return head or None, blobs
+
+    def commit_tree(self, private_index: Path, base: str | None, blobs: dict[str, str], message: str,
+                    in_base: dict[str, tuple[str, str]]) -> str | None:
         """The commit of ``base`` with ``blobs`` (path -> blob) put in, built in ``private_index``;
-        None when the tree would not change."""
+        None when the tree would not change: every blob is already in ``base`` at its path as
+        a regular file (``in_base``: the :meth:`tree_entries` of ``base`` for these paths)."""
+        if base is not None and all(in_base.get(rel) == ("100644", sha) for rel, sha in blobs.items()):
+            return None
         if base is None:
             self.run("read-tree", "--empty", index=private_index)
         else:
@@ -141,19 +211,17 @@ class Git:
         info = "".join(f"100644 {sha}\t{rel}\n" for rel, sha in blobs.items())
         self.run("update-index", "--add", "--index-info", stdin=info.encode("utf-8"), index=private_index)
         tree = self.run("write-tree", index=private_index)
-        if base is not None and tree == self.run("rev-parse", f"{base}^{{tree}}"):
-            return None
         parents = ["-p", base] if base else []
         return self.run("commit-tree", tree, *parents, "-F", "-", stdin=message.encode("utf-8"))
 
     def move_head(self, new: str, old: str | None) -> None:
-        """Move HEAD's branch from ``old`` to ``new`` only if it still points at ``old``.
+        """Move HEAD's branch from ``old`` to ``new`` only if it still points at ``old``
+        (``update-ref HEAD`` moves the branch HEAD names, so no git call asks for it first).
 
         This is the commit point. ``update-ref`` runs in a session of its own and is waited
         for even through Ctrl-C, so a kill or an interrupt of lawdiff never stops git halfway
         and leaves its ref lock behind; the interrupt is raised once git is done."""
-        ref = self.run("symbolic-ref", "-q", "HEAD", check=False) or "HEAD"
-        proc = subprocess.Popen(["git", "-C", str(self.top), "update-ref", "-m", "lawdiff: commit", ref, new,
+        proc = subprocess.Popen(["git", "-C", str(self.top), "update-ref", "-m", "lawdiff: commit", "HEAD", new,
                                  old or NO_COMMIT], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 env=_plain_env(), start_new_session=True)
         interrupted = False

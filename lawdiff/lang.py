@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from lawdiff.patterns import lazy
+
 #: The letters Kazakh adds to the Russian alphabet.
 KK_EXTRA_LOWER = "әғқңөұүһі"
 KK_EXTRA_UPPER = "ӘҒҚҢӨҰҮҺІ"
@@ -32,7 +34,7 @@ LETTER = CYRILLIC + "A-Za-z"
 _TOKEN = rf"(?:\d+(?:[{LETTER}]{{1,2}}(?![{LETTER}]))?|[{LETTER}]{{1,5}}(?![{LETTER}]))"
 ACT_NUMBER = (rf"(?:[{UPPER}A-Z]{{1,5}}\s(?=[{UPPER}A-Z]+-\d))?"
               rf"(?=[0-9{LETTER}/.-]*\d){_TOKEN}(?:[-/.]{_TOKEN})*")
-ACT_NUMBER_RE = re.compile(ACT_NUMBER)
+ACT_NUMBER_RE = lazy(ACT_NUMBER)     # other patterns embed ACT_NUMBER; this one is rarely used alone
 
 #: Latin letters that Cyrillic look-alikes stand for in Roman numerals ("VІІІ", "ХІІ").
 _ROMAN_LOOKALIKES = str.maketrans({"І": "I", "Х": "X", "С": "C", "М": "M", "Ӏ": "I"})

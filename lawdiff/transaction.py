@@ -185,12 +185,15 @@ class Transaction:
         """Steps 2–3: blobs, tree and commit, nothing visible yet; the journal gets the commit."""
         git = self.git
         assert git is not None
-        base = git.head()
         for f in journal["files"]:
-            f["rel"] = rel = (self.root.resolve() / f["path"]).relative_to(git.top).as_posix()
-            f["blob"] = git.hash_file(rt / runtime.STAGED / f["staged"], rel)
-            f["old_blob"] = git.blob_of(base, rel)
-        new = self._commit_on(rt, journal, text, base)
+            f["rel"] = (self.root.resolve() / f["path"]).relative_to(git.top).as_posix()
+        base, blobs = git.head_and_blobs([(rt / runtime.STAGED / f["staged"], f["rel"]) for f in journal["files"]])
+        for f, blob in zip(journal["files"], blobs):
+            f["blob"] = blob
+        in_base = git.tree_entries(base, [f["rel"] for f in journal["files"]])
+        for f in journal["files"]:
+            f["old_blob"] = in_base[f["rel"]][1] if f["rel"] in in_base else None
+        new = self._commit_on(rt, journal, text, base, in_base)
         if new is None:
             return None
         index = git.path("index")
@@ -198,11 +201,12 @@ class Transaction:
                           "token": str(index.with_name(f"lawdiff-{os.getpid()}-{time.time_ns()}.token"))}
         return new
 
-    def _commit_on(self, rt: Path, journal: dict, text: str, base: str | None) -> str | None:
+    def _commit_on(self, rt: Path, journal: dict, text: str, base: str | None,
+                   in_base: dict[str, tuple[str, str]]) -> str | None:
         assert self.git is not None
         blobs = {f["rel"]: f["blob"] for f in journal["files"]}
         try:
-            return self.git.commit_tree(rt / "commit-index", base, blobs, text)
+            return self.git.commit_tree(rt / "commit-index", base, blobs, text, in_base)
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(rt / "commit-index")
@@ -212,11 +216,12 @@ class Transaction:
         the same change on top of it, unless the user's commit touched these very files."""
         assert self.git is not None
         g = journal["git"]
+        in_head = self.git.tree_entries(head, [f["rel"] for f in journal["files"]])
         for f in journal["files"]:
-            if self.git.blob_of(head, f["rel"]) != f["old_blob"]:
+            if (in_head[f["rel"]][1] if f["rel"] in in_head else None) != f["old_blob"]:
                 raise ConflictError(f"{f['rel']} was committed by someone else while lawdiff was writing it; "
                                    "nothing written: run the command again")
-        g["old"], g["new"] = head, self._commit_on(rt, journal, text, head) or head
+        g["old"], g["new"] = head, self._commit_on(rt, journal, text, head, in_head) or head
         _write_journal(rt, journal)
 
 
@@ -246,20 +251,21 @@ def _publish(git: Git | None, journal: dict, rt: Path, rebuild: Callable[[str], 
         _abandon(rt)
         raise
     try:
+        staged = git.index_entries(index, [f["rel"] for f in journal["files"]])
         for f in journal["files"]:
-            if git.index_entry(index, f["rel"]) != f["old_blob"]:
+            if staged.get(f["rel"]) != f["old_blob"]:
                 raise CorpusStateError(f"{f['rel']} has changes staged in git's index: commit or unstage them "
                                    "first (lawdiff never commits a user's staged change); nothing written")
-        for attempt in range(MOVE_ATTEMPTS):
+        for attempt in range(MOVE_ATTEMPTS + 1):
+            try:
+                git.move_head(g["new"], g["old"])    # a compare-and-swap: it fails if HEAD moved
+                break
+            except BranchMoved:
+                if attempt == MOVE_ATTEMPTS:
+                    raise
             head = git.head()
             if head != g["old"] and head is not None:
                 rebuild(head)
-            try:
-                git.move_head(g["new"], g["old"])
-                break
-            except BranchMoved:
-                if attempt == MOVE_ATTEMPTS - 1:
-                    raise
     except BaseException as exc:
         if isinstance(exc, LawdiffError) or git.settled_head() != g["new"]:
             _drop_index_lock(g)
@@ -268,7 +274,7 @@ def _publish(git: Git | None, journal: dict, rt: Path, rebuild: Callable[[str], 
         interrupted: BaseException | None = exc      # the commit point was reached: finish first
     else:
         interrupted = None
-    _write_index(git, journal, lock, token, rt / "user-index")
+    _write_index(git, journal, lock, token, rt / "user-index", staged)
     if interrupted is not None:
         _finish(Path(journal["root"]), journal)
         raise interrupted
@@ -310,17 +316,25 @@ def _drop_index_lock(g: dict) -> None:
         os.unlink(g["token"])
 
 
-def _write_index(git: Git, journal: dict, lock: Path, token: Path, scratch: Path) -> None:
+def _write_index(git: Git, journal: dict, lock: Path, token: Path, scratch: Path,
+                 staged: dict[str, str] | None = None) -> None:
     """Set the user's index entries of the written files to the new blobs, through the index
     lock this write holds (``lock``, a hard link to ``token``); an entry the user changed
-    meanwhile is left alone. The index is edited in a copy, ``scratch``, then moved in."""
+    meanwhile is left alone. The index is edited in a copy, ``scratch``, then moved in.
+    ``staged``: the entries as read under this same lock (no git command can have changed
+    them since); recovery, taking the lock anew, reads them again."""
     index = Path(journal["git"]["index"])
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(scratch)
+    # The scratch is this write's own (under the writer lock); a git killed while editing it
+    # may have left its lock, which would make every recovery fail.
+    for leftover in (scratch, scratch.with_name(scratch.name + ".lock")):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(leftover)
     if index.exists():
         shutil.copyfile(index, scratch)
+    if staged is None:
+        staged = git.index_entries(scratch, [f["rel"] for f in journal["files"]])
     info = "".join(f"100644 {f['blob']}\t{f['rel']}\n" for f in journal["files"]
-                   if git.index_entry(scratch, f["rel"]) == f["old_blob"])
+                   if staged.get(f["rel"]) == f["old_blob"])
     if info:
         git.run("update-index", "--add", "--index-info", stdin=info.encode("utf-8"), index=scratch)
     if scratch.exists():

@@ -11,11 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lawdiff.amend.ops import ParseResult
-from lawdiff.corpus import Corpus
-from lawdiff.ingest.importer import ImportOptions, import_source
-from lawdiff.model.act import Act, Event
+from lawdiff.model.act import Act
+
+if TYPE_CHECKING:
+    from lawdiff.amend.ops import ParseResult
+    from lawdiff.corpus import Corpus
+    from lawdiff.ingest.importer import ImportOptions
+    from lawdiff.model.act import Event
 
 
 @dataclass
@@ -36,6 +40,8 @@ def import_text(corpus: Corpus, data: bytes, name: str, options: ImportOptions, 
                 dry_run: bool = False, commit: bool = True) -> Imported:
     """Import one act's text as a work: parsed and validated first; then, unless ``dry_run``,
     written and committed (``commit=False``: written only) in one transaction."""
+    from lawdiff.ingest.importer import import_source   # the importer only when text is imported
+
     result = import_source(data, name, options)
     act = Act(result.root)
     rows = sum(len(t.findall(".//row")) for t in act.tariff_tables())

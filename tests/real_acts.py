@@ -59,9 +59,10 @@ def check(act: dict) -> Outcome:
         "status_word": root.findtext("meta/status"),
         "registration": {"number": reg.get("number"), "date": reg.get("date")} if reg is not None else None,
         "appendices": len(root.findall("appendix")),
-        "chapters": len(list(root.iter("chapter"))),
-        "clauses": len(root.findall("body/clause")) + len(root.findall("body/chapter/clause"))
-        + len(root.findall("body/section/chapter/clause")),
+        # chapter-level headings: a section ("1 бөлім", "Раздел 1") counts, as in acts.json
+        "chapters": len(list(root.iter("chapter"))) + len(list(root.iter("section"))),
+        "clauses": len(root.xpath("body/clause | body/chapter/clause | body/section/chapter/clause"
+                                  " | body/article/clause | body/section/article/clause")),
         "notes": len(root.findall("notes/note")),
     }
     expected = {k: act.get(k) for k in found}

@@ -10,6 +10,8 @@ import sys
 import lawdiff.cli
 from lawdiff.cli.group import COMMAND_MODULES, cli
 
+from tests.amend.conftest import A308, unapplied_308_corpus
+
 
 def test_every_command_is_in_the_lazy_map():
     """A command added to a module but not to COMMAND_MODULES would be unreachable."""
@@ -21,15 +23,18 @@ def test_every_command_is_in_the_lazy_map():
 
 
 def _modules_after(*argv: str) -> set[str]:
-    code = ("import sys\nfrom lawdiff.cli.main import run\nrun(sys.argv[1:])\n"
-            "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)")
+    """The modules a command run imported (the command must succeed)."""
+    code = ("import sys\nfrom lawdiff.cli.main import run\ncode = run(sys.argv[1:])\n"
+            "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\nsys.exit(code)")
     proc = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, (argv, proc.stderr[-2000:])
     return set(proc.stderr.split())
 
 
 def test_query_commands_import_only_what_they_run():
-    heavy = {"git", "lawdiff.amend.grammar", "lawdiff.ingest.importer", "rich.table", "lawdiff.review",
-             "lawdiff.render.document_html", "xmldiff", "lawdiff.transaction", "importlib.metadata"}
+    heavy = {"git", "lawdiff.amend.grammar", "lawdiff.ingest.importer", "rich", "lawdiff.review",
+             "lawdiff.render.document_html", "xmldiff", "lawdiff.transaction", "importlib.metadata",
+             "diff_match_patch", "lawdiff.render.timeline_text"}
     for argv in (["tariff", "--at", "2026-03-01", "--place", "Oral", "--json"], ["show", "2999", "--json"],
                  ["at", "2026-03-01", "--json"], ["ls", "--json"]):
         loaded = _modules_after(*argv)
@@ -43,3 +48,27 @@ def test_help_lists_every_command(capsys):
     assert run(["--help"]) == 0
     out = capsys.readouterr().out
     assert all(name in out for name in COMMAND_MODULES)
+
+
+#: What applying an act does not run: the importer and its text pipeline, the query API and its
+#: result types, GitPython (a write commits with git's plumbing), rich (apply prints no table)
+#: and the renderers of other commands. The grammar's own language modules under
+#: lawdiff.ingest (issuers, references, eif, structure) do run: they read the act's citations,
+#: entry-into-force sentences and new wordings.
+NOT_FOR_APPLY = {"lawdiff.ingest.importer", "lawdiff.ingest.coverage", "lawdiff.ingest.layout",
+                 "lawdiff.ingest.head", "lawdiff.ingest.repair", "lawdiff.ingest.fragments",
+                 "lawdiff.ingest.appendix_heads", "lawdiff.ingest.notes", "lawdiff.api", "lawdiff.results",
+                 "lawdiff.records", "lawdiff.writes", "git", "rich", "lawdiff.review",
+                 "lawdiff.render.document_html", "xmldiff", "importlib.metadata"}
+
+
+def test_apply_imports_only_what_it_runs(tmp_path):
+    root = unapplied_308_corpus(tmp_path)
+    loaded = _modules_after("--corpus", str(root), "apply", A308)
+    assert "lawdiff.amend.grammar" in loaded and "lawdiff.transaction" in loaded   # it parsed and wrote
+    assert not NOT_FOR_APPLY & loaded, sorted(NOT_FOR_APPLY & loaded)
+    ingest = {m for m in loaded if m.startswith("lawdiff.ingest.")}
+    assert ingest <= {"lawdiff.ingest.issuers", "lawdiff.ingest.references", "lawdiff.ingest.eif",
+                      "lawdiff.ingest.structure"}, sorted(ingest)
+    log = subprocess.run(["git", "-C", str(tmp_path), "log", "--format=%s"], capture_output=True, text=True)
+    assert log.stdout.splitlines()[0].startswith("Apply"), log.stdout     # one commit, made by apply

@@ -130,11 +130,11 @@ def test_an_import_from_a_pipe_or_device_is_refused_without_blocking(tmp_path, c
 
 
 def test_out_of_memory_is_one_line(scratch_corpus, capsys, monkeypatch):
-    from lawdiff import writes
+    from lawdiff.ingest import importer
 
     def exhausted(*a, **k):
         raise MemoryError
 
-    monkeypatch.setattr(writes, "import_source", exhausted)
+    monkeypatch.setattr(importer, "import_source", exhausted)
     code, _, err = lawdiff(capsys, "import", str(SEED_2999), corpus=scratch_corpus)
     assert code == 1 and err.startswith("lawdiff: error: out of memory") and err.count("\n") == 1

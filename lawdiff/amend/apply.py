@@ -17,6 +17,7 @@ time changes nothing and says so.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,19 +44,26 @@ class ApplyResult:
     effective_text: str
     operations: list[Operation] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    changes: list[Change] = field(default_factory=list)
+    #: (eId, old text, new text, note) of every changed unit, in the order they changed.
+    changed_units: list[tuple[str, str | None, str | None, str]] = field(default_factory=list)
     already: bool = False
     dry_run: bool = False
     files: list[Path] = field(default_factory=list)
     commit: str | None = None
+
+    @functools.cached_property
+    def changes(self) -> list[Change]:
+        """The redline of every changed unit. Word diffs are computed when first asked for, not
+        while the write holds the corpus lock, and not at all for ``--json`` (it prints none)."""
+        return [_change(*unit) for unit in self.changed_units]
 
     def to_json(self) -> dict:
         return {
             "amending": self.amending, "works": self.works, "effective": self.effective.to_json(),
             "effective_text": self.effective_text, "operations": len(self.operations),
             "already_applied": self.already, "dry_run": self.dry_run, "notes": self.notes,
-            "changes": [{"eId": c.eid, "kind": c.kind, "old": c.old, "new": c.new, "note": c.label}
-                        for c in self.changes],
+            "changes": [{"eId": eid_, "kind": _kind(old, new), "old": old, "new": new, "note": _label(eid_, note)}
+                        for eid_, old, new, note in self.changed_units],
             "files": [str(p) for p in self.files], "commit": self.commit,
         }
 
@@ -78,16 +86,26 @@ def applied_before(target: Act, amending: str) -> bool:
     return any(e.by == amending and e.origin == "amendment" for e in target.events())
 
 
-def _change(eid_: str, old: str | None, new: str | None, note: str) -> Change:
+def _label(eid_: str, note: str) -> str:
+    """A changed unit's label: its provision in words, and the note of the change."""
     try:
         label = provision_label(eid_)
     except (LawdiffError, ValueError, KeyError):
         label = eid_
     if note:
         label = f"{label} — {note}" if label else note
-    if old is not None and new is not None:
+    return label
+
+
+def _kind(old: str | None, new: str | None) -> str:
+    return CHANGED if old is not None and new is not None else ADDED if new is not None else REMOVED
+
+
+def _change(eid_: str, old: str | None, new: str | None, note: str) -> Change:
+    label, kind = _label(eid_, note), _kind(old, new)
+    if kind == CHANGED:
         return Change(eid_, CHANGED, old, new, word_diff(old, new), label)
-    if new is not None:
+    if kind == ADDED:
         return Change(eid_, ADDED, None, new, [WordOp(INSERT, new)], label)
     return Change(eid_, REMOVED, old, None, [WordOp(DELETE, old or "")], label)
 
@@ -153,11 +171,12 @@ def _plan(corpus: Corpus, amending: str, to: str | None, dry_run: bool,
     if warned and not accept_warnings:
         raise LawdiffError(f"{what(warned[0])}: {warned[0].reason}; {len(warned)} operation(s) "
                            "parsed with a warning: review them, then apply with --accept-warnings")
+    exists = functools.cache(corpus.exists)     # one look per work, not per operation
     for op in ops:
-        cited.settle_joint(op, corpus.exists)
+        cited.settle_joint(op, exists)
     works = list(dict.fromkeys(op.work for op in ops))
     for op in ops:
-        if not corpus.exists(op.work):
+        if not exists(op.work):
             raise LawdiffError(f"{what(op)}: {op.work} is not in the corpus"
                                + ("" if to else " (use --to to apply the act to one work)"))
     targets = {w: corpus.load(w) for w in works}
@@ -184,7 +203,7 @@ def _plan(corpus: Corpus, amending: str, to: str | None, dry_run: bool,
         run = order.apply_in_order(act, targets[work], mine, bound, lookup)
         result.operations.extend(mine)
         result.notes.extend(run.notes)
-        result.changes.extend(_change(*c) for c in run.changes)
+        result.changed_units.extend(run.changes)
 
     # The act keeps its operations, now with their status.
     if not was_stored:

@@ -33,8 +33,20 @@ def last_text(el: etree._Element) -> str:
     """The last paragraph text inside ``el`` (its own text for a <p>)."""
     if el.tag in ("p", "title"):
         return el.text or ""
-    ps = [p for p in el.iter("p")]
-    return (ps[-1].text or "") if ps else ""
+    last = _last_p(el)
+    return (last.text or "") if last is not None else ""
+
+
+def _last_p(el: etree._Element) -> etree._Element | None:
+    """The last <p> below ``el`` in document order, found from the end (an appendix holds
+    hundreds of paragraphs before it)."""
+    for child in reversed(el):
+        found = _last_p(child)
+        if found is not None:
+            return found
+        if child.tag == "p":
+            return child
+    return None
 
 
 def group_parts(unit: etree._Element) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lawdiff import LawdiffError
 from lawdiff.amend import vocab
 from lawdiff.model.ids import norm_num
+from lawdiff.patterns import lazy
 
 _NUMTOK = r"\d+(?:-\d+)*\)?|[а-яәі]\)"
 _KK_ITEM = rf"(?:{_NUMTOK}|{vocab.KK_ORDINAL_RE})"
@@ -25,7 +26,8 @@ KK_NP = re.compile(
     rf"(?P<unit>{vocab.KK_UNIT_RE})",
     re.I,
 )
-_RU_NP = re.compile(
+#: Compiled for the first Russian sentence only: the largest pattern of the grammar.
+_RU_NP = lazy(
     rf"(?<![\w-])(?:(?P<prep>в|во|после)\s+)?(?:(?P<pre>{_RU_ITEM}(?:{_RU_SEP}{_RU_ITEM})*)\s+)?"
     rf"(?P<unit>{vocab.RU_UNIT_RE})(?:\s*(?P<items>{_RU_ITEM}(?:{_RU_SEP}{_RU_ITEM})*))?",
     re.I,

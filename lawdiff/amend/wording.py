@@ -15,22 +15,25 @@ from lawdiff.model.ids import norm_num
 
 QUOTE_PAIRS = {'"': '"', "«": "»", "“": "”", "„": "“"}
 OPEN_QUOTES = tuple(QUOTE_PAIRS)
+_OPENING = re.compile("[" + "".join(QUOTE_PAIRS) + "]")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quoted span, its quote marks included, outermost only."""
     spans: list[tuple[int, int]] = []
     i = 0
-    while i < len(text):
+    while True:
+        found = _OPENING.search(text, i)     # the next character that opens a quote
+        if found is None:
+            return spans
+        i = found.start()
         ch = text[i]
-        if ch in QUOTE_PAIRS:
-            j = _find_close(text, i, ch, QUOTE_PAIRS[ch])
-            if j is not None:
-                spans.append((i, j + 1))
-                i = j + 1
-                continue
-        i += 1
-    return spans
+        j = _find_close(text, i, ch, QUOTE_PAIRS[ch])
+        if j is not None:
+            spans.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
 
 
 def mask_quotes(text: str) -> tuple[str, list[str]]:
@@ -60,18 +63,21 @@ def outside_quotes(text: str, change) -> str:
 
 
 def _find_close(text: str, i: int, open_: str, close: str) -> int | None:
+    """The quote mark closing the one at ``i``; quotes of the same pair nest."""
     if open_ == close:
         j = text.find(close, i + 1)
         return j if j > i else None
-    depth = 0
-    for j in range(i, len(text)):
-        if text[j] == open_:
-            depth += 1
-        elif text[j] == close:
-            depth -= 1
+    depth, j = 0, i
+    while True:                   # from mark to mark, not character by character
+        o, c = text.find(open_, j), text.find(close, j)
+        if c < 0:
+            return None
+        if 0 <= o < c:
+            depth, j = depth + 1, o + 1
+        else:
+            depth, j = depth - 1, c + 1
             if depth == 0:
-                return j
-    return None
+                return c
 
 
 _CLOSE_TAIL = re.compile(r"[\"»”]\s*[.;,]?\s*$")

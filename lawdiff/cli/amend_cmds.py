@@ -5,16 +5,11 @@ from __future__ import annotations
 import sys
 
 import click
-from rich.markup import escape
-from rich.table import Table
 
-from lawdiff import LawdiffError, api, writes
-from lawdiff.amend import store
-from lawdiff.amend.apply import apply_act
-from lawdiff.cli.common import console, get_corpus, progress_bar, shorten
+from lawdiff import LawdiffError
+from lawdiff.cli.common import console, escape, get_corpus, progress_bar, shorten
 from lawdiff.cli.group import cli, emit_json
-from lawdiff.model.ids import check_work_id
-from lawdiff.render.redline_text import render_text
+from lawdiff.workref import resolve as resolve_work
 
 
 @cli.command("amendments")
@@ -26,8 +21,14 @@ from lawdiff.render.redline_text import render_text
 @click.pass_context
 def amendments_cmd(ctx, work, do_store, reparse, as_json):
     """The typed operations of the amending act WORK: stored ones, else parsed from its text."""
+    from rich.table import Table
+
+    from lawdiff import writes
+    from lawdiff.amend import store
+    from lawdiff.model.ids import check_work_id
+
     corpus = get_corpus(ctx)
-    wid = api.resolve(corpus, work)
+    wid = resolve_work(corpus, work)
     act = corpus.load(check_work_id(wid))
     if reparse:
         result, stored = store.parse_act(act), False
@@ -87,29 +88,32 @@ def apply_cmd(ctx, amending, pending, to, dry_run, accept_warnings, as_json):
         return
     if not amending:
         raise click.UsageError("missing argument AMENDING: the amending act to apply (or --pending for every act not applied yet)")
+    from lawdiff.amend.apply import apply_act
+    from lawdiff.render.redline_text import render_text
+
     corpus = get_corpus(ctx)
-    wid = api.resolve(corpus, amending)
-    to_id = api.resolve(corpus, to) if to else None
+    wid = resolve_work(corpus, amending)
+    to_id = resolve_work(corpus, to) if to else None
     result = apply_act(corpus, wid, to_id, dry_run=dry_run, accept_warnings=accept_warnings)
     if as_json:
         emit_json(result)
         return
-    out = console()
+    # Plain lines through click (styled on a terminal only): printing them needs no rich.
     if result.already:
-        out.print(f"{escape(wid)} is already applied to {escape(', '.join(result.works))}: nothing to do.")
+        click.echo(f"{wid} is already applied to {', '.join(result.works)}: nothing to do.")
         return
     verb = "Would apply" if dry_run else "Applied"
-    out.print(f"[bold]{verb} {escape(wid)}[/] to {escape(', '.join(result.works))}: "
-              f"{len(result.operations)} operation(s), effective {escape(result.effective_text)}")
+    click.echo(click.style(f"{verb} {wid}", bold=True) + f" to {', '.join(result.works)}: "
+               f"{len(result.operations)} operation(s), effective {result.effective_text}")
     for note in result.notes:
-        out.print(f"[yellow]note[/]: {escape(note)}")
+        click.echo(click.style("note", fg="yellow") + f": {note}")
     click.echo(render_text(result.changes, color=sys.stdout.isatty()), nl=False)
     if dry_run:
-        out.print("Dry run: nothing written.")
+        click.echo("Dry run: nothing written.")
     elif result.commit:
-        out.print(f"Committed {result.commit[:12]}.")
+        click.echo(f"Committed {result.commit[:12]}.")
     else:
-        out.print("Written (the corpus is not under git: no commit).")
+        click.echo("Written (the corpus is not under git: no commit).")
 
 
 def _effective(bound) -> str:

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from rich.markup import escape
 
 from lawdiff import LawdiffError
 from lawdiff.corpus import Corpus
@@ -123,6 +122,14 @@ def shorten(text: str | None, width: int) -> str:
     if space > width // 2:       # a very long word is cut inside rather than dropped whole
         cut = cut[:space]
     return cut.rstrip(" ,;:.-–—«\"(") + "…"
+
+
+def escape(text: str) -> str:
+    """``text`` with rich's markup escaped, for a line printed through :func:`console`; rich is
+    imported only when human output is printed (``--json`` and plain lines never load it)."""
+    from rich.markup import escape as escape_markup
+
+    return escape_markup(text)
 
 
 def console() -> Console:

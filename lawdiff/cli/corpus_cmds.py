@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from rich.markup import escape
 
 from lawdiff import LawdiffError, api
-from lawdiff.cli.common import DATE, console, get_corpus, progress_bar, shorten
+from lawdiff.cli.common import DATE, console, escape, get_corpus, progress_bar, shorten
 from lawdiff.cli.group import cli, emit_json
 
 if TYPE_CHECKING:

@@ -6,14 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import click
-from rich.markup import escape
 
 from lawdiff import LawdiffError, api
-from lawdiff.cli.common import DATE, as_known_on_option, console, get_corpus, output_file, shorten, state_label, write_output
+from lawdiff.cli.common import DATE, as_known_on_option, console, escape, get_corpus, output_file, shorten, state_label, write_output
 from lawdiff.cli.group import cli, emit_json
 from lawdiff.render.labels import LABELS, LANGS, check_lang, coded, label, unit_label
 from lawdiff.render.labels import state_label as state_words
-from lawdiff.render.timeline_text import timeline_lines
 from lawdiff.results import to_json
 
 
@@ -165,6 +163,8 @@ def timeline_cmd(ctx, work, lang, as_json):
     if as_json:
         emit_json(t)
         return
+    from lawdiff.render.timeline_text import timeline_lines
+
     out = console()
     lines = timeline_lines(t.to_json(), check_lang(lang, corpus.load(wid).root.get("lang") or "kk"))
     out.print(f"[bold]{escape(lines[0][0])}[/]")

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import click
-from rich.markup import escape
 
 from lawdiff import LawdiffError, api
 from lawdiff import review as R
@@ -16,7 +15,7 @@ from lawdiff.render.textconv import textconv
 from lawdiff.repo_init import init_corpus
 from lawdiff.results import HistoryVersion
 from lawdiff.render.labels import LANGS, check_lang
-from lawdiff.cli.common import (DATE, as_known_on_option, bound_text, console, get_corpus, output_file, print_work_header,
+from lawdiff.cli.common import (DATE, as_known_on_option, bound_text, console, escape, get_corpus, output_file, print_work_header,
                                 state_label, write_output)
 from lawdiff.cli.group import cli, emit_json
 

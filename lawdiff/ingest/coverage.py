@@ -42,8 +42,13 @@ def words(text: str) -> list[str]:
 
 def _source_words(doc: layout.Document, head: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """(line, word) of every word of the source, paragraphs joined as the importer joins them."""
-    regions: list[list[tuple[int, str]]] = [head, doc.body, doc.unstructured]
+    regions: list[list[tuple[int, str]]] = [doc.body, doc.unstructured]
     out: list[tuple[int, str]] = []
+    # The head is read block by block (title, status word, requisites), never as one paragraph:
+    # joined, "... годы" and the status "С истёкшим сроком" would read as the word "годыС".
+    head_repaired = [(n, fix_latin_i(fix_letter_spacing(t))) for n, t in head]
+    for num, raw in layout.head_blocks(head_repaired, doc.layout):
+        out.extend((num, w) for w in words(join_wrapped([layout.cells_text(t) for t in raw])))
     for app in doc.appendices:
         regions.append(app.lines)
         out.extend((n, w) for n, t in app.mark for w in words(fix_letter_spacing(t)))   # joined with spaces

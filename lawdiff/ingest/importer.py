@@ -20,7 +20,7 @@ from lxml import etree
 
 from lawdiff import LawdiffError
 from lawdiff.dates import parse_period
-from lawdiff.ingest import coverage, eif, fragments, layout, notes
+from lawdiff.ingest import coverage, eif, fragments, laws, layout, notes, page
 from lawdiff.ingest.head import Head, fix_glued_status, read_head
 from lawdiff.ingest.references import find_refs
 from lawdiff.ingest.repair import (Repair, RepairLog, fix_latin_i, fix_letter_spacing,
@@ -194,8 +194,11 @@ def import_source(data: bytes, name: str, options: ImportOptions | None = None) 
     lines = [(n, remove_invisible(normalise_chars(t), n, log)) for n, t in numbered]
     lay = layout.detect_layout(lines)
     doc = layout.split_document(lines, lay)
+    if lay == "web":
+        page.check_head_start(doc.head, name)
     head = read_head(layout.head_blocks(_repair_head(doc.head, []), lay), name)
-    wid = work_id(head.issuer.code, head.type, head.date.year, head.number)
+    head.status = head.status or doc.chrome.status
+    wid = work_id(head.issuer.code, head.type, head.date.year, laws.number_for_id(head.number))
 
     errata = fragments.load_errata(options.errata_dir, wid) if options.errata_dir else None
     lines = fragments.apply_errata(lines, errata, log)
@@ -205,13 +208,14 @@ def import_source(data: bytes, name: str, options: ImportOptions | None = None) 
     lang = language(head.title + " " + head.sentence)
 
     b = _Builder(head, wid, lang)
+    log.extend(Repair("page-furniture", n, t.strip(), "") for n, t in doc.chrome.skipped)
     head_lines = _repair_head(doc.head, log)
     body_lines = _repair_lines(doc.body, log)
     paras = _paras(body_lines, lay, log)
     amending = any(_AMENDING.search(p.text) for p in paras)
     _read_body(b, paras, amending)
     _read_signature(b, doc.signature)
-    warnings = _read_unstructured(b, doc.unstructured, name)
+    warnings = _read_unstructured(b, doc.unstructured, name) + page.skipped_warning(doc.chrome, name)
     for app in doc.appendices:
         if app.nested:   # an appendix of the approved Rules: inside the Rules' appendix
             holder = b.appendices[-1]

@@ -22,18 +22,20 @@ _KK = CYRILLIC
 _KIND_WORD = r"(?:қаласы|ауданы|облысы|облыстық|аудандық|қалалық)\b"
 _LOCAL = re.compile(
     rf"(?<![{_KK}-])(?P<name>(?!{_KIND_WORD})[{_KK}][{_KK}-]*(?: (?!{_KIND_WORD})[{_KK}][{_KK}-]*){{0,2}}) (?P<kind>қаласы|ауданы|облысы|облыстық|аудандық|қалалық)(?:ның|нің|ның)?"
-    rf"(?: [{_KK}]+)? (?P<body>әкімдіг\w*|мәслихат\w*)",
+    rf"(?: [{_KK}]+)? (?P<body>(?i:әкімдіг|мәслихат)\w*)",
 )
 #: Russian names a local body by an adjective ("Уральского городского маслихата", "акимата
 #: Таскалинского района"), by a noun in the genitive ("маслихата города Костаная"), or by a
-#: person's name ("маслихат района имени Габита Мусрепова").
+#: person's name ("маслихат района имени Габита Мусрепова"). The body's word and its level are
+#: matched in any case: older acts capitalise them ("Решение Маслихата города Астаны",
+#: "Алматинского областного Маслихата", "Мәслихатының").
 _ADJ_END = r"(?:ский|ского|скому|ском|ской|ская|скую|ское|ские|ских|ый|ого|ой|ая|ое)"
 _RU_LEVEL = {"районн": "district", "района": "district", "городск": "city", "города": "city",
              "областн": "region", "области": "region"}
 _LOCAL_RU = re.compile(
-    rf"(?P<adj>[А-ЯЁ][\w-]*?{_ADJ_END})\s+(?P<level>районн|городск|областн)\w*\s+(?P<body>маслихат\w*|акимат\w*)"
-    rf"|(?P<body2>маслихат\w*|акимат\w*)\s+(?P<adj2>[А-ЯЁ][\w-]*?{_ADJ_END})\s+(?P<level2>района|области)"
-    r"|(?P<body3>маслихат\w*|акимат\w*)\s+(?:(?P<level3>города|района|области)\s+|г\.\s*)"
+    rf"(?P<adj>[А-ЯЁ][\w-]*?{_ADJ_END})\s+(?P<level>(?i:районн|городск|областн))\w*\s+(?P<body>(?i:маслихат|акимат)\w*)"
+    rf"|(?P<body2>(?i:маслихат|акимат)\w*)\s+(?P<adj2>[А-ЯЁ][\w-]*?{_ADJ_END})\s+(?P<level2>района|области)"
+    r"|(?P<body3>(?i:маслихат|акимат)\w*)\s+(?:(?P<level3>города|района|области)\s+|г\.\s*)"
     r"(?:имени\s+(?P<person>[А-ЯЁ][\w-]+\s+[А-ЯЁ][\w-]+)|(?P<noun>[А-ЯЁ][\w-]+))")
 _PLACE_KIND = {"қаласы": "city", "қалалық": "city", "ауданы": "district", "аудандық": "district",
                "облысы": "region", "облыстық": "region"}
@@ -118,7 +120,7 @@ def issuer_code(p: Place, body: str) -> str:
 
 def _name_forms(name: str) -> list[str]:
     """The name and its nominative if it is a Russian genitive ("Уральска" -> "Уральск",
-    "Костаная" -> "Костанай"), so a Russian text finds the same place as a Kazakh one."""
+    "Костаная" -> "Костанай", "Астаны" -> "Астана"), so a Russian text finds the same place as a Kazakh one."""
     forms = [name]
     if re.search(r"[а-яё]а$", name):
         forms.append(name[:-1])
@@ -127,6 +129,7 @@ def _name_forms(name: str) -> list[str]:
         forms.append(name[:-1] + "ь")
     if name.endswith("ы"):
         forms.append(name[:-1])
+        forms.append(name[:-1] + "а")    # "Астаны" -> "Астана", "Караганды" -> "Караганда"
     return forms
 
 
@@ -169,14 +172,14 @@ def _russian_local(text: str) -> Issuer | None:
         return None
     body_word = m["body"] or m["body2"] or m["body3"]
     level = m["level"] or m["level2"] or m["level3"] or "города"
-    kind = _RU_LEVEL[level]
+    kind = _RU_LEVEL[level.lower()]
     name = m["adj"] or m["adj2"] or m["noun"] or m["person"]
     region = _ru_region(text[m.end():]) if kind != "region" else None
     pl = find_place(name, kind, region)
     if pl is None:
         stem = _adj_stem(name) if (m["adj"] or m["adj2"]) else name
         pl = Place(stem, kind, slug(stem).replace("-", " ").title(), region, ru=name, known=False)
-    body = "akimat" if body_word.startswith("акимат") else "maslikhat"
+    body = "akimat" if body_word.lower().startswith("акимат") else "maslikhat"
     return Issuer(issuer_code(pl, body), body, m.group(0), pl)
 
 
@@ -187,7 +190,7 @@ def recognise_issuer(text: str) -> Issuer | None:
     if m:
         region = _REGION.search(text)
         pl = place(m["name"], _PLACE_KIND[m["kind"]], region["region"] if region and region["region"] != f"{m['name']} облысы" else None)
-        body = "akimat" if m["body"].startswith("әкім") else "maslikhat"
+        body = "akimat" if m["body"].lower().startswith("әкім") else "maslikhat"
         return Issuer(issuer_code(pl, body), body, m.group(0), pl)
     local = _russian_local(text)
     if local:

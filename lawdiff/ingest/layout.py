@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, field
 
 from lawdiff.ingest.appendix_heads import INITIALS, mark_starts, of_approved_document
-from lawdiff.ingest.head import STATUS_LINE, is_requisites
+from lawdiff.ingest.head import REPEAL_LINE, STATUS_LINE, continues_line, is_requisites
+from lawdiff.ingest.page import Chrome, split_chrome
 from lawdiff.ingest.structure import classify
 
 Line = tuple[int, str]
@@ -48,6 +49,7 @@ class Document:
     signature: list[str]
     appendices: list[Appendix] = field(default_factory=list)
     unstructured: list[Line] = field(default_factory=list)   # text after the signature, not an appendix
+    chrome: Chrome = field(default_factory=Chrome)   # a web page's furniture above the act's head
 
 
 def detect_layout(lines: list[Line]) -> str:
@@ -72,6 +74,9 @@ def _is_blank(text: str) -> bool:
 def split_document(lines: list[Line], layout: str) -> Document:
     """Cut the lines into head, body, signature and appendices."""
     lines = [(n, t) for n, t in lines if not _BOOKMARK.match(t)]
+    chrome = Chrome()
+    if layout == "web":
+        chrome, lines = split_chrome(lines)
     first_body = _web_head_end(lines) if layout == "web" else _indented_head_end(lines)
     head, rest = lines[:first_body], lines[first_body:]
     marks = mark_starts(rest, layout)
@@ -83,7 +88,7 @@ def split_document(lines: list[Line], layout: str) -> Document:
         mark = rest[start:end_of_mark]
         nested = bool(appendices) and of_approved_document(" ".join(t for _, t in mark))
         appendices.append(Appendix(num, mark, rest[end_of_mark:stop], nested))
-    return Document(layout, head, body, signature, appendices, unplaced)
+    return Document(layout, head, body, signature, appendices, unplaced, chrome)
 
 
 def _indented_head_end(lines: list[Line]) -> int:
@@ -102,7 +107,8 @@ def _indented_head_end(lines: list[Line]) -> int:
 
 def _web_head_end(lines: list[Line]) -> int:
     """The web page's head: the lines up to the requisites line (with a status word after
-    it); when the requisites come first, the title on the next line is the head's too."""
+    it); when the requisites come first, the title on the next line is the head's too, and
+    so is a repeal line under it ("Утратило силу в соответствии с решением ... № ...")."""
     seen = 0
     for i, (_, text) in enumerate(lines):
         if _is_blank(text):
@@ -112,9 +118,12 @@ def _web_head_end(lines: list[Line]) -> int:
             break
         if is_requisites(text):
             end = i + 1
-            if seen == 1:   # requisites first: the title follows
+            if seen == 1:   # requisites first: the title follows, wrapped lines and all
                 end = next((k + 1 for k in range(i + 1, len(lines)) if not _is_blank(lines[k][1])), end)
-            while end < len(lines) and (_is_blank(lines[end][1]) or STATUS_LINE.match(lines[end][1])):
+                while end < len(lines) and continues_line(lines[end][1]):
+                    end += 1
+            while end < len(lines) and (_is_blank(lines[end][1]) or STATUS_LINE.match(lines[end][1])
+                                        or (seen == 1 and REPEAL_LINE.match(lines[end][1]))):
                 end += 1
             return end
     return next((i + 1 for i, (_, t) in enumerate(lines) if not _is_blank(t)), 0)
@@ -212,7 +221,7 @@ def head_blocks(head: list[Line], layout: str = "pdf") -> list[tuple[int, list[s
         if _is_blank(text):
             prev_blank = True
             continue
-        if prev_blank or layout == "web":
+        if prev_blank or (layout == "web" and not (blocks and continues_line(text))):
             blocks.append((num, []))
         blocks[-1][1].append(text)
         prev_blank = False

@@ -21,7 +21,7 @@ from lawdiff.model.ids import ELEMENT_TO_KIND, eid, norm_num
 
 _NUM = r"\d+(?:-\d+)*"
 HEADINGS = [
-    ("section", re.compile(rf"^(?P<num>{_NUM})-бөлім\.?\s*(?P<rest>.*)$|^(?:Раздел|РАЗДЕЛ)\s+(?P<rnum>{_NUM})\.?\s*(?P<rrest>.*)$")),
+    ("section", re.compile(rf"^(?P<num>{_NUM})(?:-|\s(?=бөлім\.\s))бөлім\.?\s*(?P<rest>.*)$|^(?:Раздел|РАЗДЕЛ)\s+(?P<rnum>{_NUM})\.?\s*(?P<rrest>.*)$")),
     ("chapter", re.compile(rf"^(?P<num>{_NUM})-тарау\.?\s*(?P<rest>.*)$|^(?:Глава|ГЛАВА)\s+(?P<rnum>{_NUM})\.?\s*(?P<rrest>.*)$")),
     ("subchapter", re.compile(rf"^(?P<num>{_NUM})-параграф\.?\s*(?P<rest>.*)$|^Параграф\s+(?P<rnum>{_NUM})\.?\s*(?P<rrest>.*)$")),
     ("article", re.compile(rf"^(?P<num>{_NUM})-бап\.?\s*(?P<rest>.*)$|^Статья\s+(?P<rnum>{_NUM})\.?\s*(?P<rrest>.*)$")),
@@ -144,12 +144,19 @@ def _bare_chapter_headings(classified: list[tuple[str, str | None, str]]) -> Non
 
 
 def _flatten_instructions(paras: list[Para], classified: list[tuple[str, str | None, str]]) -> None:
-    """After an umbrella sentence, read every paragraph as plain text until the next clause."""
+    """After an umbrella sentence, read every paragraph as plain text until the next clause.
+    A law's next article ("2-бап.", numbered on from the last) ends the instructions and starts
+    its own clause numbering: under an article whose heading is the umbrella ("1-бап. ...
+    өзгерістер енгізілсін:"), its clause "1." is its own."""
     current: str | None = None
     instructing = False
+    articles = 0
     for i, p in enumerate(paras):
         kind, num, _ = classified[i]
-        if kind == "clause" and (not instructing or (current and num and num.isdigit() and current.isdigit()
+        if kind == "article" and _leading_int(num) == articles + 1:
+            articles += 1
+            current, instructing = "0", False
+        elif kind == "clause" and (not instructing or (current and num and num.isdigit() and current.isdigit()
                                                      and int(num) == int(current) + 1)):
             current, instructing = num, False
         elif instructing:

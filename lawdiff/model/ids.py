@@ -11,6 +11,7 @@ Inserted numbers keep their form: "7-1)" becomes ``subpara_7-1``.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lawdiff import LawdiffError
@@ -67,6 +68,7 @@ def check_work_id(wid: str) -> str:
     return wid
 
 
+@functools.lru_cache(maxsize=4096)     # an act names the same few numbers thousands of times
 def norm_num(num: str) -> str:
     """The eId form of a unit number: "7-1)" -> "7-1", "5." -> "5", "а)" -> "a", "ә)" -> "ae"."""
     # "_" separates the steps of an eId, so a "/" or "." inside a unit number ("5.1.") is "-".

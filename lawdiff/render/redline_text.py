@@ -9,9 +9,6 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 
-from rich.console import Console
-from rich.text import Text
-
 from lawdiff.diff import DELETE, INSERT, Change, format_decimal, format_signed
 from lawdiff.render.labels import LABELS, label, unit_label
 
@@ -72,6 +69,8 @@ def render_text(changes: Iterable[Change], color: bool, lang: str = "en") -> str
         return label(lang, "no-changes") + "\n"
     if not color:
         return "\n\n".join("\n".join(_plain(ch, lang)) for ch in changes) + "\n"
+    from rich.console import Console   # colour only: the plain redline needs no rich
+    from rich.text import Text
 
     buf = io.StringIO()
     console = Console(

@@ -3,37 +3,14 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 
 from lawdiff.cli.main import run
-from lawdiff.model import xmlio
 
-from .conftest import DATA, REPO
-
-A308, W379 = "kz/mlsp/order/2022/308", "kz/mlsp/order/2018/379"
-
-
-def _corpus(tmp_path):
-    """The synthetic Rules base and order 308 as imported (its stored operations removed, so
-    it is an amending act not yet parsed or applied)."""
-    root = tmp_path / "corpus"
-    for wid, src in ((W379, DATA / "synthetic_rules_379.xml"), (A308, REPO / "corpus" / f"{A308}.xml")):
-        dest = root / f"{wid}.xml"
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(src, dest)
-    act = xmlio.parse_file(root / f"{A308}.xml").getroot()
-    for stored in act.findall("amendments"):
-        act.remove(stored)
-    (root / f"{A308}.xml").write_bytes(xmlio.serialise(act))
-    for args in (["init", "-q"], ["add", "-A"],
-                 ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base"]):
-        subprocess.run(["git", "-C", str(tmp_path), *args], check=True)
-    return root
+from .conftest import A308, DATA, W379, unapplied_308_corpus
 
 
 def test_amendments_json(tmp_path, capsys):
-    root = _corpus(tmp_path)
+    root = unapplied_308_corpus(tmp_path)
     assert run(["--corpus", str(root), "amendments", A308, "--json"]) == 0
     items = json.loads(capsys.readouterr().out)
     assert len(items) == 47
@@ -47,7 +24,7 @@ def test_amendments_json(tmp_path, capsys):
 
 
 def test_amendments_store_then_apply(tmp_path, capsys):
-    root = _corpus(tmp_path)
+    root = unapplied_308_corpus(tmp_path)
     assert run(["--corpus", str(root), "amendments", A308, "--store"]) == 0
     assert "stored in the act" in capsys.readouterr().out
     assert b"<amendments>" in (root / f"{A308}.xml").read_bytes()
@@ -63,7 +40,7 @@ def test_amendments_store_then_apply(tmp_path, capsys):
 
 
 def test_apply_error_is_one_line_and_exit_1(tmp_path, capsys):
-    root = _corpus(tmp_path)
+    root = unapplied_308_corpus(tmp_path)
     path = root / f"{A308}.xml"
     # a reviewer's correction pointing at a clause the base does not have
     assert run(["--corpus", str(root), "amendments", A308, "--store"]) == 0
@@ -102,3 +79,19 @@ def test_apply_refuses_a_warning_until_accepted(tmp_path):
     done = run_script("apply", act, "--accept-warnings", cwd=tmp_path, env=env)
     assert done.returncode == 0, done.stderr
     assert "2) {+жаңа +}екінші." in done.stdout and "Committed" in done.stdout
+
+
+def test_apply_json_computes_no_word_diff(tmp_path, capsys, monkeypatch):
+    """--json prints the old and new texts, not a redline: no word diff is computed for it."""
+    import lawdiff.amend.apply as apply_module
+
+    def refuse(old, new):
+        raise AssertionError("a word diff was computed for --json")
+
+    root = unapplied_308_corpus(tmp_path)
+    monkeypatch.setattr(apply_module, "word_diff", refuse)
+    assert run(["--corpus", str(root), "apply", A308, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["commit"] and len(data["changes"]) == 48
+    changed = [c for c in data["changes"] if c["kind"] == "changed"]
+    assert changed and all(c["old"] != c["new"] for c in changed)
