@@ -14,7 +14,6 @@ import logging
 import os
 import re
 import stat
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -198,6 +197,8 @@ def file_mode() -> int:
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half
     (an exported or HTML file outside the corpus; corpus files go through a transaction)."""
+    import tempfile   # here: only an export writes through it, and it imports random and shutil
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)

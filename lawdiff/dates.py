@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from lawdiff.patterns import lazy
+
 # Month stems; an inflected form is the stem plus any case ending (қыркүйектегі, шілдеден...).
 KK_MONTHS = {
     "қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6,
@@ -32,7 +34,7 @@ RU_DATE = re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_RU_MONTH_RE})\s+(?P<y>(?:1[89
 DMY = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:1[89]|20)\d\d)(?![\d])")
 YMD = re.compile(r"(?<![\d.])(?P<y>(?:1[89]|20)\d\d)\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?![\d])")
 #: Period of application: "2026 жылға" (for 2026), Russian "на 2026 год".
-PERIOD_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*жылға\b|на\s+(?P<ry>(?:19|20)\d\d)\s+год\b", re.IGNORECASE)
+PERIOD_YEAR = lazy(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*жылға\b|на\s+(?P<ry>(?:19|20)\d\d)\s+год\b", re.IGNORECASE)
 
 
 def _make(y: str, m: int, d: str) -> dt.date | None:
@@ -105,7 +107,7 @@ EN_MONTHS = {
 #: Said in every help text and error about a date, so a user never has to guess.
 ACCEPTED_FORMS = ("YYYY-MM-DD, DD.MM.YYYY, or day, month name and year "
                   "(1 наурыз 2026, 2026 жылғы 1 наурыз, 1 марта 2026, 1 March 2026)")
-_DAY_MONTH_YEAR = re.compile(r"(?P<d>\d{1,2})\s+(?P<m>[^\W\d_]+)\.?,?\s+(?P<y>\d+)(?:\s*(?:жыл|года?|г)\.?)?",
+_DAY_MONTH_YEAR = lazy(r"(?P<d>\d{1,2})\s+(?P<m>[^\W\d_]+)\.?,?\s+(?P<y>\d+)(?:\s*(?:жыл|года?|г)\.?)?",
                              re.IGNORECASE)
 _NUMERIC = re.compile(r"(?P<a>\d+)(?P<sep>[-./])(?P<b>\d+)(?P=sep)(?P<c>\d+)")
 

@@ -212,34 +212,23 @@ def _code_point(index: int) -> str:
     return chr(cp)
 
 
-def _tokens_to_chars(texts: Sequence[str]) -> tuple[list[str], list[str]]:
+def _tokens_to_chars(texts: Sequence[str]) -> tuple[list[str], dict[str, str]]:
+    """Each text as a string of one private character per token (so that diff-match-patch
+    diffs tokens), and the token each character stands for."""
     vocab: dict[str, str] = {}
-    table: list[str] = []
     encoded = []
     for text in texts:
         chars = []
         for tok in tokenise(text):
             ch = vocab.get(tok)
             if ch is None:
-                ch = _code_point(len(table))
-                vocab[tok] = ch
-                table.append(tok)
+                ch = vocab[tok] = _code_point(len(vocab))
             chars.append(ch)
         encoded.append("".join(chars))
-    return encoded, table
+    return encoded, {ch: tok for tok, ch in vocab.items()}
 
 
-def _token_of(ch: str, table: list[str]) -> str:
-    """Inverse of :func:`_code_point`, looked up in the token table."""
-    cp = ord(ch)
-    return table[cp - 0x100 - (0x800 if cp >= 0xE000 else 0)]
-
-
-def _is_space_char(ch: str, table: list[str]) -> bool:
-    return _token_of(ch, table).isspace()
-
-
-def _shift_to_words(diffs: list[list], table: list[str]) -> None:
+def _shift_to_words(diffs: list[list], tokens: dict[str, str]) -> None:
     """Slide lone edits so they start at a word and carry the trailing space.
 
     "Республикасының[- 2008 жылғы-] Заңы" becomes "Республикасының [-2008 жылғы -]Заңы":
@@ -253,7 +242,7 @@ def _shift_to_words(diffs: list[list], table: list[str]) -> None:
             cur[1]
             and len(nxt[1]) > 1
             and cur[1][0] == nxt[1][0]
-            and _is_space_char(cur[1][0], table)
+            and tokens[cur[1][0]].isspace()
         ):
             prev[1] += cur[1][0]
             cur[1] = cur[1][1:] + nxt[1][0]
@@ -288,7 +277,7 @@ def word_diff(old: str, new: str) -> list[WordOp]:
     """
     if old == new:
         return [WordOp(EQUAL, old)] if old else []
-    (a, b), table = _tokens_to_chars([old, new])
+    (a, b), tokens = _tokens_to_chars([old, new])
     import diff_match_patch   # here: a query that shows no redline does not load it
 
     dmp = diff_match_patch.diff_match_patch()
@@ -298,11 +287,8 @@ def word_diff(old: str, new: str) -> list[WordOp]:
     diffs = dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(diffs)
     diffs = [[op, text] for op, text in diffs]
-    _shift_to_words(diffs, table)
-    ops = []
-    for op, chars in diffs:
-        text = "".join(_token_of(ch, table) for ch in chars)
-        ops.append(WordOp(_DMP_KIND[op], text))
+    _shift_to_words(diffs, tokens)
+    ops = [WordOp(_DMP_KIND[op], "".join(map(tokens.__getitem__, chars))) for op, chars in diffs]
     return _order_edits(_join(ops))
 
 

@@ -59,7 +59,11 @@ NOT_FOR_APPLY = {"lawdiff.ingest.importer", "lawdiff.ingest.coverage", "lawdiff.
                  "lawdiff.ingest.head", "lawdiff.ingest.repair", "lawdiff.ingest.fragments",
                  "lawdiff.ingest.appendix_heads", "lawdiff.ingest.notes", "lawdiff.api", "lawdiff.results",
                  "lawdiff.records", "lawdiff.writes", "git", "rich", "lawdiff.review",
-                 "lawdiff.render.document_html", "xmldiff", "importlib.metadata"}
+                 "lawdiff.render.document_html", "xmldiff", "importlib.metadata",
+                 # package data (the schema, the gazetteer) is found beside the modules, so
+                 # importlib.resources and what it pulls in are not loaded; nor is tempfile,
+                 # which only an export's atomic write uses
+                 "importlib.resources", "zipfile", "tempfile"}
 
 
 def test_apply_imports_only_what_it_runs(tmp_path):

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 import subprocess
 import sys
 
 from lawdiff.amend import nouns
 from lawdiff.lang import ACT_NUMBER, ACT_NUMBER_RE
-from lawdiff.patterns import lazy
+from lawdiff.patterns import LazyPattern, lazy
+
+from tests.amend.conftest import A308, unapplied_308_corpus
 
 TEXTS = ["№ 19/4-VІІІ шешімі", "2025 жылғы 5 наурыздағы № 1971-қ", "подпункт 3) пункта 1", "", "no number"]
 
@@ -39,3 +42,40 @@ def test_a_kazakh_instruction_does_not_compile_the_russian_noun_phrase():
     assert out[0] != "0" and out[1] == "True"
     russian = nouns.find_nps("подпункт 3) пункта 1 исключить")
     assert [(np.kind, np.nums) for np in russian] == [("subclause", ["3"]), ("clause", ["1"])]
+
+
+#: Patterns of phenomena order 308 (a Kazakh order amending Rules) does not have: Russian
+#: scopes and local bodies, entry into force "ten days after publication", dates written out,
+#: "throughout the text", a region named in a heading. Applying it compiles none of them.
+NOT_FOR_308 = [("lawdiff.dates", "PERIOD_YEAR"), ("lawdiff.dates", "_DAY_MONTH_YEAR"),
+               ("lawdiff.ingest.structure", "_QUOTE_CLOSE"), ("lawdiff.ingest.structure", "UMBRELLA"),
+               ("lawdiff.ingest.issuers", "_REGION"), ("lawdiff.amend.cited", "_RU_LOCAL_ADJ"),
+               ("lawdiff.amend.vocab", "EVERYWHERE"), ("lawdiff.amend.wording", "_END_CONVENTION"),
+               ("lawdiff.amend.targets", "_RU_DOC_SCOPE"), ("lawdiff.ingest.eif", "_TEN_DAYS"),
+               ("lawdiff.ingest.eif", "_FROM_PUBLICATION"), ("lawdiff.ingest.eif", "_FROM_SIGNING"),
+               ("lawdiff.amend.effective", "_RU_WHICH"), ("lawdiff.amend.verbs", "_NUMBER_WORDS")]
+
+SAMPLES = ["2022 жылға", "на 2023 год", "5 наурыз 2022 жыл", "«тармақ».", "енгізілсін:",
+           "Батыс Қазақстан облысы", "Уральского городского маслихата № 12", "бүкіл мәтіні бойынша",
+           "по всему тексту", "правилах", "алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң",
+           "қол қойылған күнінен бастап", "которые вводятся в действие", "цифры «5» заменить", ""]
+
+
+def test_each_deferred_pattern_matches_as_compiled():
+    for module, name in NOT_FOR_308:
+        pattern = getattr(importlib.import_module(module), name)
+        assert isinstance(pattern, LazyPattern), (module, name)
+        eager = re.compile(pattern.pattern, pattern.flags)
+        for text in SAMPLES:
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in eager.finditer(text)]
+
+
+def test_applying_a_kazakh_order_compiles_none_of_the_patterns_it_does_not_need(tmp_path):
+    root = unapplied_308_corpus(tmp_path)
+    names = repr([list(pair) for pair in NOT_FOR_308])
+    code = ("import importlib, io, contextlib, sys\nfrom lawdiff.cli.main import run\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    code = run(['--corpus', sys.argv[1], 'apply', {A308!r}])\n"
+            f"print(code, [n for m, n in {names} if importlib.import_module(m).__dict__[n]._compiled is not None])")
+    out = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "0 []", out

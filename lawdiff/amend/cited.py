@@ -11,8 +11,9 @@ from lawdiff.dates import find_dates
 from lawdiff.ingest.issuers import act_type, find_place, issuer_code, place
 from lawdiff.ingest.references import find_refs
 from lawdiff.model.ids import work_id
+from lawdiff.patterns import lazy
 
-_RU_LOCAL_ADJ = re.compile(
+_RU_LOCAL_ADJ = lazy(
     r"(?P<adj>[А-ЯЁ][а-яё-]+?)(?:ского|ского|цкого|ского)\s+(?P<level>районного|городского|областного)\s+"
     r"(?P<body>маслихата|акимата)\b"
 )

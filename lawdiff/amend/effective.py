@@ -27,11 +27,12 @@ from lawdiff.amend.targets import chain, unit_num
 from lawdiff.amend.wording import mask_quotes
 from lawdiff.dates import find_dates
 from lawdiff.ingest.eif import is_eif_sentence
+from lawdiff.patterns import lazy
 
 _KK_EXCEPT_OWN_DATE = re.compile(r"\s*қоспағанда\s*,?\s*(?:ол|олар)\b", re.I)
 _KK_EXCEPT = re.compile(r"\s*қоспағанда\b", re.I)
 _RU_EXCEPT = re.compile(r"(?:за\s+исключением|кроме)\s*$", re.I)
-_RU_WHICH = re.compile(r"[^.;]*?\bкотор\w+\s+(?:вводится|вводятся|вступает|вступают)\s+в\s+(?:действие|силу)", re.I)
+_RU_WHICH = lazy(r"[^.;]*?\bкотор\w+\s+(?:вводится|вводятся|вступает|вступают)\s+в\s+(?:действие|силу)", re.I)
 
 
 def _groups(nps: list[NP], masked: str) -> list[list[NP]]:

@@ -15,6 +15,7 @@ from lawdiff import LawdiffError
 from lawdiff.amend import vocab
 from lawdiff.amend.nouns import NP, find_nps
 from lawdiff.amend.ops import Path, Unparsed
+from lawdiff.patterns import lazy
 
 @dataclass
 class State:
@@ -30,7 +31,7 @@ class State:
 
 
 _KK_DOC_STEMS = ("қағида", "ереже", "тізбе", "әдістеме", "стандарт", "регламент", "нұсқаулық")
-_RU_DOC_SCOPE = re.compile(r"^(?:правилах?|положени[ия]|перечн[еяи]|методик[еи]|стандарт[еа]|регламент[еа]"
+_RU_DOC_SCOPE = lazy(r"^(?:правилах?|положени[ия]|перечн[еяи]|методик[еи]|стандарт[еа]|регламент[еа]"
                            r"|инструкци[ия])$")
 
 

@@ -18,6 +18,7 @@ from lawdiff import LawdiffError
 from lawdiff.amend.ops import Operation, Path, Unparsed
 from lawdiff.amend.targets import State, chain, merge, unit_num, sentence_scope, target_paths
 from lawdiff.amend.wording import mask_quotes, number_warning, split_wording, strip_wording
+from lawdiff.patterns import lazy
 
 def _ops(kind: str, paths: list[Path], texts: list[list[str]] | None, source: str, state: State,
          **extra) -> list[Operation]:
@@ -82,7 +83,7 @@ def _word_runs(masked: str) -> list[list[int]]:
     return runs
 
 
-_NUMBER_WORDS = re.compile(r"\bсан(?:ы|ына|ын|дары|дарын)\b|цифр\w*|\bчисл\w*", re.I)
+_NUMBER_WORDS = lazy(r"\bсан(?:ы|ына|ын|дары|дарын)\b|цифр\w*|\bчисл\w*", re.I)
 _WORD_WORDS = re.compile(r"сөз\w*|слов\w*", re.I)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from lawdiff.patterns import lazy
+
 # -- structural units -------------------------------------------------------------------------
 
 #: Kazakh unit stems (longest first where one is a prefix of another) -> kind.
@@ -237,7 +239,7 @@ UMBRELLA = re.compile(
     re.I | re.S,
 )
 #: Throughout the text: "бүкіл мәтіні бойынша", "по всему тексту".
-EVERYWHERE = re.compile(r"бүкіл\s+мәтін\w*\s+бойынша|по\s+всему\s+тексту", re.I)
+EVERYWHERE = lazy(r"бүкіл\s+мәтін\w*\s+бойынша|по\s+всему\s+тексту", re.I)
 #: A document approved by the act (its appendix): Rules, a regulation, a list.
 DOCUMENT = re.compile(
     r"(?<![\w-])(?P<word>[Ққ]ағида\w*|[Ее]реже\w*|[Тт]ізбе\w*|[Әә]дістеме\w*|[Сс]тандарт\w*|[Рр]егламент\w*|[Нн]ұсқаулық\w*"

@@ -12,6 +12,7 @@ import re
 from lawdiff import LawdiffError
 from lawdiff.amend.ops import Path
 from lawdiff.model.ids import norm_num
+from lawdiff.patterns import lazy
 
 QUOTE_PAIRS = {'"': '"', "«": "»", "“": "”", "„": "“"}
 OPEN_QUOTES = tuple(QUOTE_PAIRS)
@@ -96,7 +97,7 @@ def wording_closed(paras: list[str]) -> bool:
 
 
 #: The end of a new wording by the convention of amending acts: a closing quote, then ";" or ".".
-_END_CONVENTION = re.compile(r"[\"»”“]\s*[.;]\s*$")
+_END_CONVENTION = lazy(r"[\"»”“]\s*[.;]\s*$")
 
 
 def take_wording(paras: list[str], start: int, next_instruction) -> tuple[list[str], int, str | None]:

@@ -10,18 +10,19 @@ import datetime as dt
 import re
 
 from lawdiff.dates import find_dates
+from lawdiff.patterns import lazy
 
-_TEN_DAYS = re.compile(
+_TEN_DAYS = lazy(
     r"(?:ресми\s+)?жариялан\w*\s+(?:күнінен\s+)?кейін\s+күнт[іi]зб[еe]л[іi]к\s+он\s+күн\s+өткен\s+соң"
     r"|по\s+истечении\s+десяти\s+календарных\s+дней\s+после\s+дня\s+(?:его\s+)?первого\s+(?:официального\s+)?опубликования",
     re.IGNORECASE,
 )
-_FROM_PUBLICATION = re.compile(
+_FROM_PUBLICATION = lazy(
     r"(?:алғашқы|алғаш\s+рет)\s+ресми\s+жарияланған\s+күнінен\s+бастап"
     r"|со\s+дня\s+(?:его\s+)?первого\s+официального\s+опубликования",
     re.IGNORECASE,
 )
-_FROM_SIGNING = re.compile(r"қол\s+қойылған\s+күнінен\s+бастап|со\s+дня\s+(?:его\s+)?подписания", re.IGNORECASE)
+_FROM_SIGNING = lazy(r"қол\s+қойылған\s+күнінен\s+бастап|со\s+дня\s+(?:его\s+)?подписания", re.IGNORECASE)
 _FROM_DATE = re.compile(r"бастап|с\s+\d", re.IGNORECASE)
 _EIF_VERB = re.compile(
     r"қолданысқа\s+енг[іi]з[іi]лед[іi]|күш[іi]не\s+енед[іi]|вводится\s+в\s+действие|вступает\s+в\s+силу",

@@ -11,11 +11,12 @@ import functools
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 from lawdiff import LawdiffError
 from lawdiff.lang import CYRILLIC
 from lawdiff.model.ids import slug
+from lawdiff.patterns import lazy
 
 _KK = CYRILLIC
 # "<Name> қаласы|ауданы|облысы ... әкімдігі|мәслихаты" — the last place-word before the body.
@@ -39,12 +40,17 @@ _LOCAL_RU = re.compile(
     r"(?:имени\s+(?P<person>[А-ЯЁ][\w-]+\s+[А-ЯЁ][\w-]+)|(?P<noun>[А-ЯЁ][\w-]+))")
 _PLACE_KIND = {"қаласы": "city", "қалалық": "city", "ауданы": "district", "аудандық": "district",
                "облысы": "region", "облыстық": "region"}
-_REGION = re.compile(rf"(?P<region>[{_KK}]+(?: [{_KK}]+)? облысы)")
+_REGION = lazy(rf"(?P<region>[{_KK}]+(?: [{_KK}]+)? облысы)")
+
+
+#: The package's data folder, found beside this module: a regular install needs no
+#: ``importlib.resources`` (which imports tempfile and zipfile in every command).
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 @functools.cache
 def _data(name: str) -> dict:
-    return json.loads((resources.files("lawdiff") / "data" / name).read_text("utf-8"))
+    return json.loads((DATA / name).read_text("utf-8"))
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from lxml import etree
 
 from lawdiff.model import version as V
 from lawdiff.model.ids import ELEMENT_TO_KIND, eid, norm_num
+from lawdiff.patterns import lazy
 
 _NUM = r"\d+(?:-\d+)*"
 HEADINGS = [
@@ -31,11 +32,11 @@ SUBCLAUSE = re.compile(rf"^(?P<num>{_NUM}|[а-яәіңғүұқөһ])\)\s*(?P<res
 _BARE_HEADING_MAX = 120
 _RANK = {"section": 0, "chapter": 1, "subchapter": 2, "article": 3, "clause": 4, "subclause": 5}
 _QUOTE_OPEN = ('"', "«", "“", "„")
-_QUOTE_CLOSE = re.compile(r"[\"»”][.;,:]?\s*$")
+_QUOTE_CLOSE = lazy(r"[\"»”][.;,:]?\s*$")
 #: The umbrella sentence that opens an amending act's instructions ("... мынадай өзгерістер
 #: енгізілсін:", "внести следующие изменения:"): what follows, up to the next clause, is
 #: instruction text, not structure of the amending act itself.
-UMBRELLA = re.compile(r"(?:енгізілсін|внести\s+следующ\w+\s+изменени\w*.*|дополнени\w*)\s*:\s*$", re.I)
+UMBRELLA = lazy(r"(?:енгізілсін|внести\s+следующ\w+\s+изменени\w*.*|дополнени\w*)\s*:\s*$", re.I)
 
 
 @dataclass

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from lxml import etree
@@ -125,12 +124,15 @@ class SchemaError:
         return f"{self.file}:{self.line}: {self.message}"
 
 
+#: The schema shipped in the package, found beside this module: a regular install needs no
+#: ``importlib.resources`` (which imports tempfile and zipfile in every command).
+SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "lawdiff.rng"
+
+
 @functools.cache
 def schema() -> etree.RelaxNG:
     """The RELAX NG schema, compiled once per process."""
-    ref = resources.files("lawdiff") / "schema" / "lawdiff.rng"
-    with resources.as_file(ref) as path:
-        return etree.RelaxNG(etree.parse(str(path), _parser()))
+    return etree.RelaxNG(etree.parse(str(SCHEMA), _parser()))
 
 
 def schema_errors(tree: etree._ElementTree | etree._Element, name: str = "<document>") -> list[SchemaError]:
