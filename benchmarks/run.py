@@ -33,7 +33,9 @@ from lawdiff.diff import tokenise, word_diff
 from lawdiff.ingest.importer import import_source
 from lawdiff.model import xmlio
 
-from . import gitbase, scale, synth
+from . import gitbase, procs, scale, synth
+from .corpusrepo import commit_corpus, git
+from .procs import lawdiff_cmd, warm_up
 
 REPO = Path(__file__).resolve().parents[1]
 A308, W379 = "kz/mlsp/order/2022/308", "kz/mlsp/order/2018/379"
@@ -47,9 +49,24 @@ BUDGET_AT = 10_000
 BUDGET_TARIFF_LIBRARY = 0.010
 TARIFF_MIN_RATIO = 50.0
 
-_GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Synthetic Benchmark", "GIT_AUTHOR_EMAIL": "bench@example.org",
-            "GIT_COMMITTER_NAME": "Synthetic Benchmark", "GIT_COMMITTER_EMAIL": "bench@example.org",
-            "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+#: The git-log baseline walks the history comparing trees of N entries (seconds per query at
+#: 100,000 works): its queries stop once they have taken this long, after at least MIN_GIT_REPS.
+GIT_SECONDS = 30.0
+MIN_GIT_REPS = 5
+
+#: The figures measured at each corpus size, in their order (for a size cut short).
+SIZE_FIGURES = (
+    ("index: full build (lawdiff index --rebuild)", "s"), ("index: size on disk", "MB"),
+    ("index build: peak memory", "MB"), ("provision at a date: library (api.show)", "s"),
+    ("provision at a date: CLI (lawdiff show --json)", "s"),
+    ("tariff rows in force at a date, one place, whole corpus (library)", "s"),
+    ("CLI: lawdiff tariff --at --place --json", "s"), ("CLI: lawdiff show WORK --at --json", "s"),
+    ("index: incremental update after one write (in the write, and the next open)", "s"),
+    ("apply: operations per second (library, validated, written)", "/s"),
+    ("apply order 308 (47 operations): CLI end to end, validated and committed", "s"),
+    ("apply order 308 (47 operations): library, validated and committed", "s"),
+)
+
 
 
 @dataclass
@@ -75,7 +92,7 @@ class Figure:
     @property
     def verdict(self) -> str:
         if self.value is None:
-            return "pending"
+            return "not measured"
         if self.budget is None and self.min_ratio is None:
             return ""
         ok = (self.budget is None or self.value <= self.budget) and \
@@ -120,40 +137,6 @@ def timed(fn, *args, **kw) -> tuple[float, object]:
     t = time.perf_counter()
     out = fn(*args, **kw)
     return time.perf_counter() - t, out
-
-
-def lawdiff_cmd() -> list[str]:
-    exe = shutil.which("lawdiff")
-    return [exe] if exe else [sys.executable, "-m", "lawdiff"]
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True,
-                          env=_GIT_ENV).stdout
-
-
-def commit_corpus(corpus_dir: Path, message: str) -> None:
-    """Commit everything in the synthetic corpus to its repository (made on first use), as a
-    corpus that has lived a while is: files older than git's index, objects packed."""
-    repo = corpus_dir.parent
-    # Files written a moment ago are "racily clean" in git's index (modified in the same
-    # second the index was written), so every later git command hashes them all again.
-    # In a corpus that has lived a while they are older than the index: date them back.
-    old = time.time() - 3600
-    for top, _, names in os.walk(corpus_dir):
-        for name in names:
-            os.utime(os.path.join(top, name), (old, old))
-    if not (repo / ".git").exists():
-        subprocess.run(["git", "init", "-q", str(repo)], check=True, env=_GIT_ENV)
-        (repo / ".gitignore").write_text(".lawdiff.lock\nbaseline.git/\n")
-        # Automatic gc must not start mid-run; the repository is packed below instead.
-        git(repo, "config", "gc.auto", "0")
-        git(repo, "config", "maintenance.auto", "false")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", message)
-    # A corpus repository that has lived a while is packed (git's automatic gc sees to it); a
-    # freshly added one holds every object loose, which makes each commit read thousands of files.
-    git(repo, "repack", "-adq", "-f", "--window=0")
 
 
 class Runner:
@@ -228,34 +211,51 @@ class Runner:
                         baseline_name="xmldiff on the two snapshots"))
 
     # -- per corpus size ----------------------------------------------------------------------
+    def phase(self, label: str, fn, *args):
+        """Run one phase of a size and log how long it took (to stderr, with the figures)."""
+        t, out = timed(fn, *args)
+        self.log(f"  [{t:.1f} s] {label}")
+        return out
+
     def size(self, n: int) -> None:
         self.log(f"N = {n:,} works")
         root = self.work / f"n{n}"
         corpus_dir = root / "corpus"
-        t, truth = timed(synth.generate, n)
-        t2, files = timed(synth.write_corpus, truth, corpus_dir)
-        self.log(f"  generated {len(files):,} files ({len(truth.amending)} amending acts) in {t + t2:.1f} s")
+        truth = self.phase("synthetic works generated", synth.generate, n)
+        files = self.phase(f"{len(truth.works) + len(truth.amending):,} files written ({len(truth.amending):,} "
+                           "amending acts)", synth.write_corpus, truth, corpus_dir)
         sample = files[:: max(1, len(files) // 50)]
         from lawdiff.validate import validate_file
-        bad = [f for f in sample if validate_file(f, corpus_dir)]
+        bad = self.phase(f"{len(sample)} sampled files validated",
+                         lambda: [f for f in sample if validate_file(f, corpus_dir)])
         self.check(f"N={n}: {len(sample)} sampled synthetic files are schema-valid with no overlapping versions", not bad)
-        t, commits = timed(gitbase.build, truth, root / "baseline.git")
-        self.log(f"  baseline history: {commits:,} commits in {t:.1f} s")
-        t, _ = timed(commit_corpus, corpus_dir, "synthetic corpus")
-        self.log(f"  corpus committed to its own git repository in {t:.1f} s")
+        base_repo = root / "baseline.git"
+        commits = self.phase("baseline history written (git fast-import, one commit per legal date)",
+                             gitbase.build, truth, base_repo)
+        self.log(f"  baseline history: {commits:,} commits")
+        self.phase("corpus committed to its own git repository (git fast-import, read-tree, refresh)",
+                   commit_corpus, corpus_dir, "synthetic corpus")
         corpus = Corpus(corpus_dir)
         at_scale = scale.Scale(self, n, corpus_dir, truth)
-        at_scale.index_build()
-        self.lookups(n, corpus, truth, root / "baseline.git")
-        self.tariffs(n, corpus, truth, root / "baseline.git")
-        at_scale.cli(scale.python_pass(self.reps["cli"]))
-        at_scale.index_update()
-        if n == min(self.sizes):
-            self.word_diffs(truth)
-            self.act_diff(corpus, root / "baseline.git", truth)
-        self.pending_apply(n, corpus, truth)
-        self.apply_308(n, corpus_dir)
-        shutil.rmtree(root, ignore_errors=True)
+        if not self.phase("lawdiff index --rebuild", at_scale.index_build):
+            self.not_measured(n, "the index build did not finish (see its row)")
+        else:
+            self.phase("provision lookups (library, git baseline, CLI)", self.lookups, n, corpus, truth, base_repo)
+            self.phase("tariff queries (library, git baseline)", self.tariffs, n, corpus, truth, base_repo)
+            self.phase("CLI tariff and show against python -c pass", lambda: at_scale.cli(procs.python_pass(self.reps["cli"])))
+            self.phase("index update after one write", at_scale.index_update)
+            if n == min(self.sizes):
+                self.phase("word diffs", self.word_diffs, truth)
+                self.phase("act diff", self.act_diff, corpus, base_repo, truth)
+            self.phase("apply of pending acts (library)", self.pending_apply, n, corpus, truth)
+            self.phase("apply of order 308 (CLI and library)", self.apply_308, n, corpus_dir)
+
+    def not_measured(self, n: int, reason: str) -> None:
+        """Every figure of size ``n`` not yet measured, in the table with ``reason``."""
+        have = {f.name for f in self.figures if f.n == n}
+        for name, unit in SIZE_FIGURES:
+            if name not in have:
+                self.add(Figure(name, n, None, unit, note=f"not measured: {reason}"))
 
     def _queries(self, truth: synth.Truth, k: int, seed: int) -> list[tuple[str, int, dt.date]]:
         rng = random.Random(seed)
@@ -278,10 +278,12 @@ class Runner:
             times.append(t)
             wrong += [p.text for p in res.provisions] != truth.clause_text(w, c, d)
         self.check(f"N={n}: library answers {len(queries) - wrong}/{len(queries)} lookups as generated", not wrong)
-        gq = queries[: self.reps["git"]]
-        gtimes, gwrong = [], 0
-        for w, c, d in gq:
+        gq, gtimes, gwrong = [], [], 0
+        for w, c, d in queries[: self.reps["git"]]:
+            if len(gq) >= MIN_GIT_REPS and sum(gtimes) > GIT_SECONDS:
+                break
             t, text = timed(gitbase.provision_text, base_repo, w, f"para_{c}", d)
+            gq.append((w, c, d))
             gtimes.append(t)
             gwrong += text != truth.clause_text(w, c, d)
         self.check(f"N={n}: git baseline answers {len(gq) - gwrong}/{len(gq)} lookups as generated", not gwrong)
@@ -289,13 +291,17 @@ class Runner:
         self.add(Figure("provision at a date: library (api.show)", n, statistics.median(times), "s",
                         p99=pct(times, 99), baseline=base, baseline_p99=base99,
                         baseline_name="git log + git show", budget=BUDGET_LOOKUP_LIBRARY,
-                        note=f"{len(queries)} queries, baseline {len(gq)}"))
+                        note=f"{len(queries)} queries; git baseline {len(gq)} of them"
+                             + (f" (its queries stop after {GIT_SECONDS:g} s)" if len(gq) < self.reps["git"] else "")))
         cq = queries[: self.reps["cli"]]
+        w, c, d = cq[0]
+        warm_up([*lawdiff_cmd(), "--corpus", str(corpus.root), "show", w, "--at", d.isoformat(),
+                 "--provision", f"para_{c}", "--json"])
         ctimes, cwrong = [], 0
         for w, c, d in cq:
             argv = [*lawdiff_cmd(), "--corpus", str(corpus.root), "show", w, "--at", d.isoformat(),
                     "--provision", f"para_{c}", "--json"]
-            t, proc = timed(subprocess.run, argv, capture_output=True, text=True)
+            t, proc = timed(subprocess.run, argv, capture_output=True, text=True, env=procs.env())
             ctimes.append(t)
             ok = proc.returncode == 0 and [p["text"] for p in json.loads(proc.stdout)["provisions"]] == truth.clause_text(w, c, d)
             cwrong += not ok
@@ -355,7 +361,7 @@ class Runner:
 
         if cli.get_command(None, "apply") is None or not RULES_379.is_file():
             self.add(Figure("apply order 308 (47 operations) end to end", n, None, "s", budget=BUDGET_APPLY_308,
-                            note="pending: lawdiff apply or the synthetic Rules of order 379 is not available"))
+                            note="not measured: lawdiff apply or the synthetic Rules of order 379 is not available"))
             return
         for wid, src in ((W379, RULES_379), (A308, REPO / "corpus" / f"{A308}.xml")):
             act = xmlio.parse_file(src).getroot()
@@ -370,10 +376,12 @@ class Runner:
             git(repo, "reset", "-q", "--hard", base)
 
         cli_times, lib_times = [], []
+        reset()
+        warm_up([*lawdiff_cmd(), "--corpus", str(corpus_dir), "apply", A308])
         for _ in range(self.reps["apply"]):
             reset()
             t, proc = timed(subprocess.run, [*lawdiff_cmd(), "--corpus", str(corpus_dir), "apply", A308],
-                            capture_output=True, text=True, env=_GIT_ENV)
+                            capture_output=True, text=True, env=procs.env())
             ok = proc.returncode == 0 and "47 operation" in proc.stdout and "Committed" in proc.stdout
             self.check(f"N={n}: lawdiff apply {A308}: 47 operations applied and committed", ok)
             cli_times.append(t)
@@ -412,6 +420,8 @@ class Runner:
                         note=f"{len(result.entries) if hasattr(result, 'entries') else '?'} entries"))
 
     def run(self) -> None:
+        self.log(procs.HEADER)
+        procs.prepare()
         self.imports()
         for n in self.sizes:
             self.size(n)
@@ -444,7 +454,7 @@ def table(figures: list[Figure]) -> str:
     rows = []
     for f in figures:
         rows.append((
-            f.name, f"{f.n:,}" if f.n else "—", fmt_value(f.value, f.unit, f.p99),
+            f.name, f"{f.n:,}" if f.n else "—", fmt_value(f.value, f.unit, f.p99) if f.value is not None else f.note,
             f"{fmt_value(f.baseline, f.unit, f.baseline_p99)} ({f.baseline_name})" if f.baseline_name else "—",
             (f"{f.ratio:,.1f}×" if f.ratio >= 1 else f"{f.ratio:.2f}×") if f.ratio else "—",
             f.budget_text(),
@@ -469,15 +479,28 @@ def main(argv: list[str] | None = None) -> int:
     runner = Runner(args.quick, sizes, work, log=lambda s: print(s, file=sys.stderr, flush=True))
     try:
         runner.run()
+        return report(runner, args, started)
     finally:
+        # Removing 100,000 works' files takes minutes on a slow disk: after the table, said so.
         if not args.keep:
-            shutil.rmtree(work, ignore_errors=True)
+            runner.phase(f"work directory {work} removed", shutil.rmtree, work, True)
+
+
+def report(runner: Runner, args: argparse.Namespace, started: float) -> int:
+    """Print the table and the notes (and write the JSON); the exit code of the run."""
+    sizes = runner.sizes
     info = machine()
     print(f"lawdiff benchmarks ({'quick' if args.quick else 'full'}), synthetic corpora, "
           f"{dt.date.today().isoformat()}, {time.perf_counter() - started:.0f} s")
+    print(procs.HEADER)
     print(f"machine: {info['cpus']} CPUs, {info['cpu']}, {info['memory']} RAM, Python {info['python']}, {info['git']}")
     print()
     print(table(runner.figures))
+    print()
+    print("Notes:")
+    for f in runner.figures:
+        if f.note and f.value is not None:
+            print(f"  {f.name}{f' [N={f.n:,}]' if f.n else ''}: {f.note}")
     print()
     print(f"Budgets (held on the median, set for N = {BUDGET_AT:,} works): a provision lookup from the library "
           f"within {fmt_time(BUDGET_LOOKUP_LIBRARY)}, from the CLI within {fmt_time(BUDGET_LOOKUP_CLI)}; "

@@ -9,17 +9,15 @@ maximum resident set of the measured process (``wait4``), in MB.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from lawdiff.corpus import Corpus
 
 from . import synth
+from .procs import lawdiff_cmd, peak_mb, run_measured, warm_up
 
 #: Budgets of issue "speed at scale", held at N = 10,000 works (medians).
 CLI_TARIFF_X_PYTHON = 10.0
@@ -28,28 +26,9 @@ GROWTH = 1.5
 INDEX_BUILD = 30.0
 INDEX_UPDATE = 0.050
 
-
-def run_measured(argv: list[str]) -> tuple[float, int, str]:
-    """(seconds, exit code, stdout) of one run of ``argv`` in a new process."""
-    t = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    out, _ = proc.communicate()
-    elapsed = time.perf_counter() - t
-    return elapsed, proc.returncode, out
-
-
-def peak_mb(argv: list[str]) -> tuple[float, float, int]:
-    """(seconds, peak resident MB, exit code) of one run of ``argv``."""
-    t = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return time.perf_counter() - t, usage.ru_maxrss / 1024, proc.returncode
-
-
-def python_pass(reps: int) -> float:
-    """Median time to start and stop a bare interpreter (the unit of the CLI budgets)."""
-    return statistics.median(run_measured([sys.executable, "-c", "pass"])[0] for _ in range(reps))
+#: A measured lawdiff command still running after this many seconds is stopped and its figure
+#: reported as not measured.
+PHASE_LIMIT = 1200.0
 
 
 class Scale:
@@ -57,20 +36,28 @@ class Scale:
 
     def __init__(self, runner, n: int, corpus_dir: Path, truth: synth.Truth):
         self.r, self.n, self.dir, self.truth = runner, n, corpus_dir, truth
-        from .run import Figure, lawdiff_cmd
+        from .run import Figure
 
         self.Figure, self.cmd = Figure, [*lawdiff_cmd(), "--corpus", str(corpus_dir)]
 
-    def index_build(self) -> None:
+    def index_build(self) -> bool:
+        """The full build, stopped after :data:`PHASE_LIMIT` seconds; False if it did not finish
+        (its figures then say so, and the caller measures nothing else at this size)."""
         from lawdiff.index import index_path
 
-        t, mb, code = peak_mb([*self.cmd, "index", "--rebuild"])
+        t, mb, code = peak_mb([*self.cmd, "index", "--rebuild"], timeout=PHASE_LIMIT)
+        if code is None:
+            self.r.add(self.Figure("index: full build (lawdiff index --rebuild)", self.n, None, "s",
+                                   budget=INDEX_BUILD,
+                                   note=f"not measured: stopped after {PHASE_LIMIT:.0f} s (peak memory {mb:.0f} MB)"))
+            return False
         self.r.check(f"N={self.n}: lawdiff index --rebuild succeeds", code == 0)
         size = index_path(self.dir).stat().st_size / 1e6
         self.r.add(self.Figure("index: full build (lawdiff index --rebuild)", self.n, t, "s", budget=INDEX_BUILD,
                                note=f"{size:.1f} MB on disk, peak memory {mb:.0f} MB"))
         self.r.add(self.Figure("index: size on disk", self.n, size, "MB"))
         self.r.add(self.Figure("index build: peak memory", self.n, mb, "MB"))
+        return code == 0
 
     def index_update(self) -> None:
         """One work written through lawdiff (an event recorded and committed): the time the
@@ -118,6 +105,11 @@ class Scale:
         rng = random.Random(self.n + 3)
         priced = [w for w in self.truth.works.values() if w.rows]
         tariff_times, show_times, mbs = [], [], []
+        some = next(iter(priced))
+        warm_up([*self.cmd, "tariff", "--at", synth.QUERY_FROM.isoformat(), "--place", synth.place_latin(some.index),
+                 "--json"])
+        warm_up([*self.cmd, "show", next(x for x in self.truth.works.values() if not x.rows).id, "--at",
+                 synth.QUERY_FROM.isoformat(), "--json"])
         for _ in range(self.r.reps["cli"]):
             w = rng.choice(priced)
             d = synth.QUERY_FROM + dt.timedelta(days=rng.randint(0, 330))
@@ -148,9 +140,13 @@ def growth(runner, sizes: list[int]) -> None:
     for name in ("CLI: lawdiff tariff --at --place --json", "CLI: lawdiff show WORK --at --json"):
         a = [f for f in runner.figures if f.name == name and f.n == lo]
         b = [f for f in runner.figures if f.name == name and f.n == hi]
-        if a and b and a[0].value and b[0].value:
-            from .run import Figure
+        from .run import Figure
 
+        if a and b and not (a[0].value and b[0].value):
+            runner.add(Figure(f"growth {lo:,} → {hi:,} works: {name[5:]}", None, None, "×",
+                              budget=GROWTH if hi >= 100_000 else None,
+                              note=f"not measured: {name[5:]} has no figure at {lo if not a[0].value else hi:,} works"))
+        elif a and b:
             runner.add(Figure(f"growth {lo:,} → {hi:,} works: {name[5:]}", None, b[0].value / a[0].value, "×",
                               budget=GROWTH if hi >= 100_000 else None,
                               note="budget held from 100 to 100,000 works" if hi < 100_000 else ""))
