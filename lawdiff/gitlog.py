@@ -1,7 +1,7 @@
 """Git as the audit trail: the plumbing a corpus transaction commits with.
 
 A write never goes through the user's index or ``git commit``: the new blobs are hashed into
-the object store, a tree is built in a private index (``GIT_INDEX_FILE``), the commit is made
+the object store, the trees on their paths are rewritten (:mod:`lawdiff.gittree`), the commit is made
 with ``commit-tree`` and the branch is moved with a compare-and-swap ``update-ref``. So a
 user's staged changes are never swept into a lawdiff commit, and a lawdiff change is never
 swept into the user's. Commit dates are transaction time (when the corpus learnt
@@ -83,6 +83,12 @@ class Git:
             env["GIT_INDEX_FILE"] = str(index)
         proc = subprocess.run(["git", "-C", str(self.top), *args], input=stdin, capture_output=True, env=env)
         return self._answer(args, proc.returncode, proc.stdout, proc.stderr, check)
+
+    def run_raw(self, *args: str, stdin: bytes | None = None) -> bytes:
+        """Run one git command and give its output as bytes, unchanged (binary objects)."""
+        proc = subprocess.run(["git", "-C", str(self.top), *args], input=stdin, capture_output=True, env=_plain_env())
+        self._answer(args, proc.returncode, b"", proc.stderr, True)
+        return proc.stdout
 
     def run_all(self, *commands: tuple[tuple[str, ...], bool]) -> list[str]:
         """Run git commands that do not depend on each other at the same time, each given as
@@ -197,20 +203,17 @@ class Git:
                                       for file, rel in files))
         return head or None, blobs
 
-    def commit_tree(self, private_index: Path, base: str | None, blobs: dict[str, str], message: str,
+    def commit_tree(self, scratch: Path, base: str | None, blobs: dict[str, str], message: str,
                     in_base: dict[str, tuple[str, str]]) -> str | None:
-        """The commit of ``base`` with ``blobs`` (path -> blob) put in, built in ``private_index``;
-        None when the tree would not change: every blob is already in ``base`` at its path as
-        a regular file (``in_base``: the :meth:`tree_entries` of ``base`` for these paths)."""
+        """The commit of ``base`` with ``blobs`` (path -> blob) put in, its tree made by
+        :func:`lawdiff.gittree.build` (``scratch``: a folder of this write's own); None when
+        the tree would not change: every blob is already in ``base`` at its path as a regular
+        file (``in_base``: the :meth:`tree_entries` of ``base`` for these paths)."""
+        from lawdiff import gittree
+
         if base is not None and all(in_base.get(rel) == ("100644", sha) for rel, sha in blobs.items()):
             return None
-        if base is None:
-            self.run("read-tree", "--empty", index=private_index)
-        else:
-            self.run("read-tree", base, index=private_index)
-        info = "".join(f"100644 {sha}\t{rel}\n" for rel, sha in blobs.items())
-        self.run("update-index", "--add", "--index-info", stdin=info.encode("utf-8"), index=private_index)
-        tree = self.run("write-tree", index=private_index)
+        tree = gittree.build(self, base, blobs, scratch)
         parents = ["-p", base] if base else []
         return self.run("commit-tree", tree, *parents, "-F", "-", stdin=message.encode("utf-8"))
 

@@ -12,7 +12,7 @@ Import, event add, apply, build and ``amendments --store`` all write through
 once the next lawdiff command has run (:func:`recover`):
 
 1. the new files are staged in ``.lawdiff/staged/`` (flushed to disk);
-2. under git: their blobs are hashed, the tree is built in a private index and the commit
+2. under git: their blobs are hashed, the trees on their paths are rewritten (``lawdiff.gittree``) and the commit
    made with ``commit-tree`` (nothing a user sees has changed yet);
 3. the journal ``.lawdiff/journal.json`` names the staged files, the old and new commits and
    the token of git's index lock this write is about to take;
@@ -55,6 +55,9 @@ log = logging.getLogger("lawdiff")
 #: How long a write waits for git's index lock held by another git command (a user's
 #: ``git add`` takes milliseconds) before it gives up, having written nothing.
 INDEX_LOCK_WAIT = 5.0
+
+#: The folder of a write's own where the new trees are handed to git (lawdiff.gittree).
+TREES = "trees"
 
 #: How often a write rebuilds its commit when a user's commit moved the branch meanwhile.
 MOVE_ATTEMPTS = 5
@@ -206,10 +209,9 @@ class Transaction:
         assert self.git is not None
         blobs = {f["rel"]: f["blob"] for f in journal["files"]}
         try:
-            return self.git.commit_tree(rt / "commit-index", base, blobs, text, in_base)
+            return self.git.commit_tree(rt / TREES, base, blobs, text, in_base)
         finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(rt / "commit-index")
+            shutil.rmtree(rt / TREES, ignore_errors=True)
 
     def _rebuild(self, rt: Path, journal: dict, text: str, head: str) -> None:
         """The branch moved (a user's commit) before this write took git's index lock: make
@@ -390,7 +392,8 @@ def _clean_staging(rt: Path) -> None:
     if not rt.is_dir() or (rt / runtime.JOURNAL).exists():
         return
     shutil.rmtree(rt / runtime.STAGED, ignore_errors=True)
-    for name in ("commit-index", "commit-index.lock", runtime.JOURNAL + ".tmp", "user-index", "user-index.lock"):
+    shutil.rmtree(rt / TREES, ignore_errors=True)
+    for name in (runtime.JOURNAL + ".tmp", "user-index", "user-index.lock"):
         with contextlib.suppress(FileNotFoundError):
             os.unlink(rt / name)
 
