@@ -13,7 +13,9 @@ directory's name compared as if it ended in ``/``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,20 +30,33 @@ FILE_MODE = b"100644"
 Entries = dict[bytes, tuple[bytes, bytes]]        # name -> (mode, raw object id)
 
 
+@functools.cache
+def _entry(id_size: int) -> re.Pattern[bytes]:
+    """One tree entry, for object ids of ``id_size`` bytes (SHA-1 or SHA-256)."""
+    return re.compile(rb"([0-7]+) ([^\0]+)\0(.{%d})" % id_size, re.S)
+
+
 def parse(data: bytes, id_size: int) -> Entries:
-    """The entries of a tree object's content."""
+    """The entries of a tree object's content, in git's order (a folder of the corpus may hold
+    thousands of entries: they are read by one pattern, not byte by byte)."""
     entries: Entries = {}
-    i = 0
-    while i < len(data):
-        space = data.index(b" ", i)
-        nul = data.index(b"\0", space)
-        entries[data[space + 1:nul]] = (data[i:space], data[nul + 1:nul + 1 + id_size])
-        i = nul + 1 + id_size
+    end = 0
+    for m in _entry(id_size).finditer(data):
+        if m.start() != end:
+            raise CorpusStateError("a tree object of the repository could not be read; nothing written")
+        entries[m[2]] = (m[1], m[3])
+        end = m.end()
+    if end != len(data):
+        raise CorpusStateError("a tree object of the repository could not be read; nothing written")
     return entries
 
 
-def serialise(entries: Entries) -> bytes:
-    """A tree object's content, in git's order."""
+def serialise(entries: Entries, in_order: bool = False) -> bytes:
+    """A tree object's content, in git's order (``in_order``: the entries are in it already,
+    as :func:`parse` gives them with only existing names given new objects)."""
+    if in_order:
+        return b"".join(mode + b" " + name + b"\0" + oid for name, (mode, oid) in entries.items())
+
     def key(item: tuple[bytes, tuple[bytes, bytes]]) -> bytes:
         name, (mode, _) = item
         return name + b"/" if mode == TREE_MODE else name
@@ -90,19 +105,24 @@ def build(git: Git, base: str | None, blobs: dict[str, str], scratch: Path) -> s
     folders = _folders(list(blobs))
     old = read_folders(git, base, folders)
     trees = {folder: parse(old[folder], id_size) if folder in old else {} for folder in folders}
+    grown = {folder for folder in folders if folder not in old}     # names added: sort again
     for rel, blob in blobs.items():
         folder, _, name = rel.rpartition("/")
+        if name.encode("utf-8") not in trees[folder]:
+            grown.add(folder)
         mode = trees[folder].get(name.encode("utf-8"), (FILE_MODE, b""))[0]
         if mode == TREE_MODE:
             raise CorpusStateError(f"{rel} is a folder in the repository, not a file; nothing written")
         trees[folder][name.encode("utf-8")] = (FILE_MODE, bytes.fromhex(blob))
     contents: list[tuple[bytes, bytes]] = []
     for folder in folders:                     # deepest first: a folder's tree before its parent's
-        content = serialise(trees[folder])
+        content = serialise(trees[folder], in_order=folder not in grown)
         oid = object_id(b"tree", content, id_size)
         contents.append((oid, content))
         if folder:
             parent, _, name = folder.rpartition("/")
+            if name.encode("utf-8") not in trees[parent]:
+                grown.add(parent)
             mode = trees[parent].get(name.encode("utf-8"), (TREE_MODE, b""))[0]
             if mode != TREE_MODE:
                 raise CorpusStateError(f"{folder} is a file in the repository, not a folder; nothing written")

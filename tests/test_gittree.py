@@ -92,3 +92,11 @@ def test_a_path_that_cannot_be_a_file_is_refused(tmp_path, files, written, probl
     git, base = _repo(tmp_path, files)
     with pytest.raises(CorpusStateError, match=problem):
         gittree.build(git, base, {written: _blob(git, b"new")}, tmp_path / "scratch")
+
+
+def test_a_tree_that_cannot_be_read_is_refused():
+    entry = b"100644 a.xml\0" + bytes(20)
+    assert gittree.parse(entry * 2, 20) == {b"a.xml": (b"100644", bytes(20))}
+    for broken in (entry[:-1], b"x" + entry, entry + b"100644 b.xml\0" + bytes(5)):
+        with pytest.raises(CorpusStateError, match="could not be read"):
+            gittree.parse(broken, 20)
