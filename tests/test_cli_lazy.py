@@ -60,6 +60,8 @@ NOT_FOR_APPLY = {"lawdiff.ingest.importer", "lawdiff.ingest.coverage", "lawdiff.
                  "lawdiff.ingest.appendix_heads", "lawdiff.ingest.notes", "lawdiff.api", "lawdiff.results",
                  "lawdiff.records", "lawdiff.writes", "git", "rich", "lawdiff.review",
                  "lawdiff.render.document_html", "xmldiff", "importlib.metadata",
+                 # the writer lock is flock itself, not the filelock package (10 ms to import)
+                 "filelock",
                  # package data (the schema, the gazetteer) is found beside the modules, so
                  # importlib.resources and what it pulls in are not loaded; nor is tempfile,
                  # which only an export's atomic write uses
