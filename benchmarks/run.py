@@ -140,8 +140,9 @@ def timed(fn, *args, **kw) -> tuple[float, object]:
 
 
 class Runner:
-    def __init__(self, quick: bool, sizes: list[int], work: Path, log=print):
+    def __init__(self, quick: bool, sizes: list[int], work: Path, log=print, baseline_up_to: int | None = None):
         self.quick, self.sizes, self.work, self.log = quick, sizes, work, log
+        self.baseline_up_to = baseline_up_to
         self.figures: list[Figure] = []
         self.checks: list[str] = []
         self.reps = dict(lib=300, git=15, cli=10, tariff=3, imports=20, pending=10, apply=3, diff=5) if quick else \
@@ -229,10 +230,14 @@ class Runner:
         bad = self.phase(f"{len(sample)} sampled files validated",
                          lambda: [f for f in sample if validate_file(f, corpus_dir)])
         self.check(f"N={n}: {len(sample)} sampled synthetic files are schema-valid with no overlapping versions", not bad)
-        base_repo = root / "baseline.git"
-        commits = self.phase("baseline history written (git fast-import, one commit per legal date)",
-                             gitbase.build, truth, base_repo)
-        self.log(f"  baseline history: {commits:,} commits")
+        base_repo: Path | None = root / "baseline.git"
+        if self.baseline_up_to is not None and n > self.baseline_up_to:
+            base_repo = None
+            self.log(f"  git baseline not built above {self.baseline_up_to:,} works (--baseline-up-to)")
+        else:
+            commits = self.phase("baseline history written (git fast-import, one commit per legal date)",
+                                 gitbase.build, truth, base_repo)
+            self.log(f"  baseline history: {commits:,} commits")
         self.phase("corpus committed to its own git repository (git fast-import, read-tree, refresh)",
                    commit_corpus, corpus_dir, "synthetic corpus")
         corpus = Corpus(corpus_dir)
@@ -246,7 +251,8 @@ class Runner:
             self.phase("index update after one write", at_scale.index_update)
             if n == min(self.sizes):
                 self.phase("word diffs", self.word_diffs, truth)
-                self.phase("act diff", self.act_diff, corpus, base_repo, truth)
+                if base_repo is not None:
+                    self.phase("act diff", self.act_diff, corpus, base_repo, truth)
             self.phase("apply of pending acts (library)", self.pending_apply, n, corpus, truth)
             self.phase("apply of order 308 (CLI and library)", self.apply_308, n, corpus_dir)
 
@@ -268,7 +274,10 @@ class Runner:
             out.append((w.id, c.num, synth.QUERY_FROM + dt.timedelta(days=rng.randint(0, 330))))
         return out
 
-    def lookups(self, n: int, corpus: Corpus, truth: synth.Truth, base_repo: Path) -> None:
+    def _no_baseline(self) -> str:
+        return f"no git baseline above {self.baseline_up_to:,} works (--baseline-up-to)"
+
+    def lookups(self, n: int, corpus: Corpus, truth: synth.Truth, base_repo: Path | None) -> None:
         queries = self._queries(truth, self.reps["lib"], seed=n)
         for w, c, d in queries[:20]:
             api.show(corpus, w, d, f"para_{c}")
@@ -279,20 +288,23 @@ class Runner:
             wrong += [p.text for p in res.provisions] != truth.clause_text(w, c, d)
         self.check(f"N={n}: library answers {len(queries) - wrong}/{len(queries)} lookups as generated", not wrong)
         gq, gtimes, gwrong = [], [], 0
-        for w, c, d in queries[: self.reps["git"]]:
+        for w, c, d in queries[: self.reps["git"]] if base_repo is not None else []:
             if len(gq) >= MIN_GIT_REPS and sum(gtimes) > GIT_SECONDS:
                 break
             t, text = timed(gitbase.provision_text, base_repo, w, f"para_{c}", d)
             gq.append((w, c, d))
             gtimes.append(t)
             gwrong += text != truth.clause_text(w, c, d)
-        self.check(f"N={n}: git baseline answers {len(gq) - gwrong}/{len(gq)} lookups as generated", not gwrong)
-        base, base99 = statistics.median(gtimes), pct(gtimes, 99)
+        if gq:
+            self.check(f"N={n}: git baseline answers {len(gq) - gwrong}/{len(gq)} lookups as generated", not gwrong)
+        base, base99 = (statistics.median(gtimes), pct(gtimes, 99)) if gq else (None, None)
+        name = "git log + git show" if gq else ""
         self.add(Figure("provision at a date: library (api.show)", n, statistics.median(times), "s",
                         p99=pct(times, 99), baseline=base, baseline_p99=base99,
-                        baseline_name="git log + git show", budget=BUDGET_LOOKUP_LIBRARY,
-                        note=f"{len(queries)} queries; git baseline {len(gq)} of them"
-                             + (f" (its queries stop after {GIT_SECONDS:g} s)" if len(gq) < self.reps["git"] else "")))
+                        baseline_name=name, budget=BUDGET_LOOKUP_LIBRARY,
+                        note=(f"{len(queries)} queries; git baseline {len(gq)} of them"
+                              + (f" (its queries stop after {GIT_SECONDS:g} s)" if len(gq) < self.reps["git"] else ""))
+                        if gq else f"{len(queries)} queries; {self._no_baseline()}"))
         cq = queries[: self.reps["cli"]]
         w, c, d = cq[0]
         warm_up([*lawdiff_cmd(), "--corpus", str(corpus.root), "show", w, "--at", d.isoformat(),
@@ -308,10 +320,10 @@ class Runner:
         self.check(f"N={n}: CLI answers {len(cq) - cwrong}/{len(cq)} lookups as generated", not cwrong)
         self.add(Figure("provision at a date: CLI (lawdiff show --json)", n, statistics.median(ctimes), "s",
                         p99=pct(ctimes, 99), baseline=base, baseline_p99=base99,
-                        baseline_name="git log + git show", budget=BUDGET_LOOKUP_CLI,
+                        baseline_name=name, budget=BUDGET_LOOKUP_CLI,
                         note=f"{len(cq)} runs, each a new process"))
 
-    def tariffs(self, n: int, corpus: Corpus, truth: synth.Truth, base_repo: Path) -> None:
+    def tariffs(self, n: int, corpus: Corpus, truth: synth.Truth, base_repo: Path | None) -> None:
         rng = random.Random(n + 1)
         priced = [w for w in truth.works.values() if any(r.new_price for r in w.rows)]
         times, gtimes = [], []
@@ -321,17 +333,22 @@ class Runner:
             for _ in range(10):      # the library is cheap to repeat, the git baseline is not
                 t, (rows, _) = timed(api.tariffs_at, corpus, d, synth.place_latin(w.index))
                 times.append(t)
+            want = sorted((r.num, r.new_price if r.new_price and d >= synth.PRICE_CHANGE else r.price) for r in w.rows)
+            ours = sorted((r.record.row, f"{r.record.price:f}") for r in rows)
+            if base_repo is None:
+                self.check(f"N={n}: tariff query for {synth.place_latin(w.index)} on {d}: library as generated",
+                           ours == [(k, str(Decimal(p))) for k, p in want])
+                continue
             gt, grows = timed(gitbase.tariff_rows, base_repo, synth.place_latin(w.index), d)
             gtimes.append(gt)
-            want = sorted((r.num, r.new_price if r.new_price and d >= synth.PRICE_CHANGE else r.price) for r in w.rows)
             self.check(f"N={n}: tariff query for {synth.place_latin(w.index)} on {d}: library and git as generated",
-                       sorted((r.record.row, f"{r.record.price:f}") for r in rows) == [(k, str(Decimal(p))) for k, p in want]
-                       == sorted((k, str(Decimal(p))) for k, p in grows))
+                       ours == [(k, str(Decimal(p))) for k, p in want] == sorted((k, str(Decimal(p))) for k, p in grows))
+        note = f"{self.reps['tariff']} queries × 10; each checks the corpus-state key and the stamps of the files it reads"
         self.add(Figure("tariff rows in force at a date, one place, whole corpus (library)", n,
-                        statistics.median(times), "s", baseline=statistics.median(gtimes),
-                        baseline_name="git rev-list + grep + show", budget=BUDGET_TARIFF_LIBRARY,
-                        min_ratio=TARIFF_MIN_RATIO,
-                        note=f"{self.reps['tariff']} queries × 10; each checks the corpus-state key and the stamps of the files it reads"))
+                        statistics.median(times), "s", baseline=statistics.median(gtimes) if gtimes else None,
+                        baseline_name="git rev-list + grep + show" if gtimes else "", budget=BUDGET_TARIFF_LIBRARY,
+                        min_ratio=TARIFF_MIN_RATIO if gtimes else None,
+                        note=note if gtimes else f"{note}; {self._no_baseline()}"))
 
     def pending_apply(self, n: int, corpus: Corpus, truth: synth.Truth) -> None:
         from lawdiff.amend.apply import apply_act
@@ -470,13 +487,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="N = 100 and 1,000 only, fewer repetitions (< 1 min)")
     ap.add_argument("--sizes", help="comma-separated corpus sizes (default 100,1000,10000,100000; --quick 100,1000)")
     ap.add_argument("--json", type=Path, help="also write the figures and the machine as JSON here")
+    ap.add_argument("--baseline-up-to", type=int, metavar="N",
+                    help="build the git baseline only for corpora of at most N works (at 100,000 it takes the "
+                         "longest of any phase); larger sizes print their figures without it")
     ap.add_argument("--keep", type=Path, help="work in this directory and keep it (default: a temporary one)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [100, 1000] if args.quick else [100, 1000, 10_000, 100_000]
     work = args.keep or Path(tempfile.mkdtemp(prefix="lawdiff-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    runner = Runner(args.quick, sizes, work, log=lambda s: print(s, file=sys.stderr, flush=True))
+    runner = Runner(args.quick, sizes, work, log=lambda s: print(s, file=sys.stderr, flush=True),
+                    baseline_up_to=args.baseline_up_to)
     try:
         runner.run()
         return report(runner, args, started)
