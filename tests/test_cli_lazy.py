@@ -23,9 +23,11 @@ def test_every_command_is_in_the_lazy_map():
 
 
 def _modules_after(*argv: str) -> set[str]:
-    """The modules a command run imported (the command must succeed)."""
-    code = ("import sys\nfrom lawdiff.cli.main import run\ncode = run(sys.argv[1:])\n"
-            "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\nsys.exit(code)")
+    """The modules a command run imported (the command must succeed). Those the interpreter
+    had loaded before the command started are not the command's: a site's ``.pth`` file may
+    import ``importlib.resources`` at start-up, for every Python program alike."""
+    code = ("import sys\nat_start = set(sys.modules)\nfrom lawdiff.cli.main import run\ncode = run(sys.argv[1:])\n"
+            "print('\\n'.join(sorted(set(sys.modules) - at_start)), file=sys.stderr)\nsys.exit(code)")
     proc = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, (argv, proc.stderr[-2000:])
     return set(proc.stderr.split())
