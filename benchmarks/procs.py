@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -58,27 +59,47 @@ def run_measured(argv: list[str]) -> tuple[float, int, str]:
     return elapsed, proc.returncode, out
 
 
-def peak_mb(argv: list[str], timeout: float | None = None) -> tuple[float, float, int | None]:
-    """(seconds, peak resident MB, exit code) of one run of ``argv``; the exit code is None
-    when it was stopped after ``timeout`` seconds."""
+#: Runs a command (its output discarded) and prints its peak resident memory in KB. Linux
+#: gives a process the memory high-water mark of the one it was forked from, so a command
+#: started straight from the benchmark process (which holds the generated corpus: gigabytes at
+#: 100,000 works) would report the benchmark's size; started from this small launcher, it
+#: reports its own.
+_LAUNCH = ("import os, sys\n"
+           "pid = os.fork()\n"
+           "if pid == 0:\n"
+           "    null = os.open(os.devnull, os.O_WRONLY)\n"
+           "    os.dup2(null, 1)\n"
+           "    os.dup2(null, 2)\n"
+           "    os.execvp(sys.argv[1], sys.argv[1:])\n"
+           "_, status, usage = os.wait4(pid, 0)\n"
+           "print(usage.ru_maxrss)\n"
+           "sys.exit(os.waitstatus_to_exitcode(status))\n")
+
+
+def peak_mb(argv: list[str], timeout: float | None = None) -> tuple[float, float | None, int | None]:
+    """(seconds, peak resident MB, exit code) of one run of ``argv``; the exit code and the
+    memory are None when it was stopped after ``timeout`` seconds."""
     t = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env())
+    proc = subprocess.Popen([sys.executable, "-c", _LAUNCH, *argv], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, env=env(), start_new_session=True)
     stopped = threading.Event()
 
     def stop():
         stopped.set()
-        proc.kill()
+        os.killpg(proc.pid, signal.SIGKILL)
 
     timer = threading.Timer(timeout, stop) if timeout else None
     if timer:
         timer.start()
     try:
-        _, status, usage = os.wait4(proc.pid, 0)
+        out, _ = proc.communicate()
     finally:
         if timer:
             timer.cancel()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return time.perf_counter() - t, usage.ru_maxrss / 1024, None if stopped.is_set() else proc.returncode
+    elapsed = time.perf_counter() - t
+    if stopped.is_set():
+        return elapsed, None, None
+    return elapsed, int(out.split()[-1]) / 1024, proc.returncode
 
 
 def python_pass(reps: int) -> float:

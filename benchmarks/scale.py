@@ -49,7 +49,7 @@ class Scale:
         if code is None:
             self.r.add(self.Figure("index: full build (lawdiff index --rebuild)", self.n, None, "s",
                                    budget=INDEX_BUILD,
-                                   note=f"not measured: stopped after {PHASE_LIMIT:.0f} s (peak memory {mb:.0f} MB)"))
+                                   note=f"not measured: stopped after {PHASE_LIMIT:.0f} s"))
             return False
         self.r.check(f"N={self.n}: lawdiff index --rebuild succeeds", code == 0)
         size = index_path(self.dir).stat().st_size / 1e6

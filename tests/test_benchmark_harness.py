@@ -91,6 +91,16 @@ def test_a_phase_stopped_after_its_time_limit_has_no_exit_code():
     assert procs.peak_mb([sys.executable, "-c", "pass"], timeout=30)[2] == 0
 
 
+def test_peak_memory_is_the_commands_own_not_the_benchmarks():
+    """Linux hands a forked child its parent's memory high-water mark: a command started from a
+    benchmark holding 300 MB must still report its own few megabytes."""
+    held = bytearray(300 * 1024 * 1024)
+    held[:: 4096] = b"x" * len(held[:: 4096])          # touched, so resident
+    _, mb, code = procs.peak_mb([sys.executable, "-c", "x = bytearray(40 * 1024 * 1024)"])
+    assert code == 0 and mb is not None and 40 < mb < 150
+    del held
+
+
 def test_figures_not_measured_are_in_the_table_with_their_reason(tmp_path: Path):
     runner = run.Runner(quick=True, sizes=[100, 100_000], work=tmp_path, log=lambda s: None)
     runner.add(run.Figure("index: full build (lawdiff index --rebuild)", 100_000, None, "s", budget=30.0,
