@@ -10,6 +10,7 @@ the corpus; asking for that very work is a one-line error. Every write is one
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import re
@@ -60,17 +61,15 @@ class Corpus:
             raise LawdiffError(f"work id {work[:60]}…: a part of it is {longest} bytes long, more than a file "
                                f"name may be ({NAME_MAX}); nothing written")
         path = (self.root / f"{work}.xml").resolve()
-        if self._resolved_root() not in path.parents:
+        if self._resolved_root not in path.parents:
             raise LawdiffError(f"work id {work!r} points outside the corpus")
         return path
 
+    @functools.cached_property
     def _resolved_root(self) -> Path:
         """The root with its links resolved, once per corpus object (every read compares a
         work's resolved path with it)."""
-        resolved = self.__dict__.get("_resolved")
-        if resolved is None:
-            resolved = self.__dict__["_resolved"] = self.root.resolve()
-        return resolved
+        return self.root.resolve()
 
     def exists(self, work: str) -> bool:
         """Is there a file for ``work`` (a regular file or not: :meth:`load` says what is wrong)?"""

@@ -1,8 +1,8 @@
 """Git as the audit trail: the plumbing a corpus transaction commits with.
 
 A write never goes through the user's index or ``git commit``: the new blobs are hashed into
-the object store, the trees on their paths are rewritten (:mod:`lawdiff.gittree`), the commit is made
-with ``commit-tree`` and the branch is moved with a compare-and-swap ``update-ref``. So a
+the object store, the trees on their paths are rewritten (:mod:`lawdiff.gittree`), the commit
+is made with ``commit-tree`` and the branch is moved with a compare-and-swap ``update-ref``. So a
 user's staged changes are never swept into a lawdiff commit, and a lawdiff change is never
 swept into the user's. Commit dates are transaction time (when the corpus learnt
 something), never legal dates; the legal dates are in the trailers and in the XML.

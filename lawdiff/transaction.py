@@ -12,8 +12,9 @@ Import, event add, apply, build and ``amendments --store`` all write through
 once the next lawdiff command has run (:func:`recover`):
 
 1. the new files are staged in ``.lawdiff/staged/`` (flushed to disk);
-2. under git: their blobs are hashed, the trees on their paths are rewritten (``lawdiff.gittree``) and the commit
-   made with ``commit-tree`` (nothing a user sees has changed yet);
+2. under git: their blobs are hashed, the trees on their paths are rewritten
+   (``lawdiff.gittree``) and the commit made with ``commit-tree`` (nothing a user sees has
+   changed yet);
 3. the journal ``.lawdiff/journal.json`` names the staged files, the old and new commits and
    the token of git's index lock this write is about to take;
 4. git's ``index.lock`` is taken (git's own protocol, so no git command can run on the

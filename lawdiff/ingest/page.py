@@ -96,7 +96,6 @@ def check_head_start(head: list[Line], name: str) -> None:
                        "page furniture lawdiff knows; copy the text from the act's title")
 
 
-
 def skipped_warning(chrome: Chrome, name: str) -> list[str]:
     """The one line telling the user which lines of the page were skipped (each is also kept in
     the document's repairs, kind "page-furniture")."""
