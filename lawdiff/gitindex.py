@@ -110,7 +110,7 @@ class Index:
         """The index file with each path of ``blobs`` staged as that blob (a regular file);
         none of them may be :data:`UNMERGED`."""
         count = len(self.offsets) - 1
-        edits = []                      # (first entry replaced, entries replaced, new entry)
+        edits = []                      # (where the entry goes, where the entry it replaces ends, entry)
         for rel, blob in sorted(blobs.items(), key=lambda item: item[0].encode("utf-8")):
             path = rel.encode("utf-8")
             k = self._find(path)
