@@ -220,16 +220,20 @@ class Git:
         parents = ["-p", base] if base else []
         return self.run("commit-tree", tree, *parents, "-F", "-", stdin=message.encode("utf-8"))
 
-    def move_head(self, new: str, old: str | None) -> None:
+    def move_head(self, new: str, old: str | None, mover: Path) -> None:
         """Move HEAD's branch from ``old`` to ``new`` only if it still points at ``old``
         (``update-ref HEAD`` moves the branch HEAD names, so no git call asks for it first).
 
         This is the commit point. ``update-ref`` runs in a session of its own and is waited
         for even through Ctrl-C, so a kill or an interrupt of lawdiff never stops git halfway
-        and leaves its ref lock behind; the interrupt is raised once git is done."""
+        and leaves its ref lock behind; the interrupt is raised once git is done. While it
+        runs, the file ``mover`` names its process: a lawdiff killed meanwhile leaves it
+        running on its own, and recovery waits for it (:func:`wait_for_mover`)."""
+        mover.write_bytes(b"")                # a kill before git's process id is known leaves it empty
         proc = subprocess.Popen(["git", "-C", str(self.top), "update-ref", "-m", "lawdiff: commit", "HEAD", new,
                                  old or NO_COMMIT], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 env=_plain_env(), start_new_session=True)
+        mover.write_text(str(proc.pid))
         interrupted = False
         while True:
             try:
@@ -237,11 +241,58 @@ class Git:
                 break
             except KeyboardInterrupt:
                 interrupted = True
+        mover.unlink()
         if proc.returncode != 0:
             why = (err.strip().splitlines() or [""])[-1]
             raise BranchMoved(f"the branch moved while lawdiff was writing ({why}); nothing written")
         if interrupted:
             raise KeyboardInterrupt
+
+
+#: How long recovery waits for a killed writer's ``update-ref`` to end, and, when the writer
+#: died before it knew git's process, for one that may be starting to take the branch's lock.
+MOVER_WAIT = 10.0
+MOVER_START = 1.0
+
+
+def wait_for_mover(mover: Path, git: Git) -> None:
+    """Wait until no ``update-ref`` of a killed writer may still move the branch.
+
+    Such a git outlives its writer (:meth:`Git.move_head`); one still starting when the next
+    command reads HEAD would land after that command rolled the write back. ``mover`` names
+    its process; empty, it says the writer died while starting it: then a git that did start
+    has had :data:`MOVER_START` seconds to lock the branch, which :meth:`Git.settled_head`
+    then waits on."""
+    import time
+
+    try:
+        pid = mover.read_text()
+    except FileNotFoundError:
+        return
+    if not pid:
+        ref = git.run("symbolic-ref", "-q", "HEAD", check=False) or "HEAD"
+        end = time.monotonic() + MOVER_START
+        while not git.path(ref + ".lock").exists() and time.monotonic() < end:
+            time.sleep(0.01)
+        return
+    end = time.monotonic() + MOVER_WAIT
+    while _running(int(pid)) and time.monotonic() < end:
+        time.sleep(0.01)
+
+
+def _running(pid: int) -> bool:
+    """Is process ``pid`` still running (a zombie is not)?"""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rpartition(")")[2].split()[0] != "Z"
 
 
 def message(subject: str, body: str = "", trailers: dict[str, str] | None = None) -> str:

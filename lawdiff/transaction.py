@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from lawdiff import ConflictError, CorpusStateError, LawdiffError, gitindex, runtime
-from lawdiff.gitlog import BranchMoved, Git, message
+from lawdiff.gitlog import BranchMoved, Git, message, wait_for_mover
 from lawdiff.model import xmlio
 from lawdiff.model.act import Act
 
@@ -59,6 +59,8 @@ INDEX_LOCK_WAIT = 5.0
 
 #: The folder of a write's own where the new trees are handed to git (lawdiff.gittree).
 TREES = "trees"
+#: The runtime file that names the ``update-ref`` moving the branch (see gitlog.move_head).
+MOVER = "moving-branch"
 
 #: How often a write rebuilds its commit when a user's commit moved the branch meanwhile.
 MOVE_ATTEMPTS = 5
@@ -261,7 +263,7 @@ def _publish(git: Git | None, journal: dict, rt: Path, rebuild: Callable[[str], 
                 raise CorpusStateError(f"{f['rel']} {_NOT_SETTABLE.get(staged.get(f['rel']), _STAGED)}; nothing written")
         for attempt in range(MOVE_ATTEMPTS + 1):
             try:
-                git.move_head(g["new"], g["old"])    # a compare-and-swap: it fails if HEAD moved
+                git.move_head(g["new"], g["old"], rt / MOVER)    # a compare-and-swap: fails if HEAD moved
                 break
             except BranchMoved:
                 if attempt == MOVE_ATTEMPTS:
@@ -430,7 +432,7 @@ def _clean_staging(rt: Path) -> None:
         return
     shutil.rmtree(rt / runtime.STAGED, ignore_errors=True)
     shutil.rmtree(rt / TREES, ignore_errors=True)
-    for name in (runtime.JOURNAL + ".tmp", "user-index", "user-index.lock"):
+    for name in (runtime.JOURNAL + ".tmp", "user-index", "user-index.lock", MOVER):
         with contextlib.suppress(FileNotFoundError):
             os.unlink(rt / name)
 
@@ -464,6 +466,7 @@ def recover(root: Path) -> str | None:
         landed = True
     else:
         git = Git(Path(g["top"]))
+        wait_for_mover(rt / MOVER, git)
         head = git.settled_head()
         landed = head is not None and (head == g["new"] or git.is_ancestor(g["new"], head))
         if landed:

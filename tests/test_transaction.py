@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -282,3 +284,37 @@ def test_a_transaction_left_uncommitted_writes_nothing(scratch_corpus):
         txn.commit("never")
     assert {p: p.read_bytes() for p in scratch_corpus.rglob("*.xml")} == before
     assert not (scratch_corpus / ".lawdiff" / "staged").exists()
+
+
+# -- a killed writer's git still starting --------------------------------------------------------
+
+def test_a_branch_move_still_starting_when_its_writer_dies_is_waited_for(scratch_corpus, tmp_path_factory):
+    """The update-ref a writer starts runs in a session of its own and outlives a kill; one
+    that has not yet locked the branch when the next command recovers must be waited for, or
+    the write is rolled back and then lands (old files under the new commit)."""
+    repo, outside = scratch_corpus.parent, tmp_path_factory.mktemp("slow-git")
+    started = outside / "update-ref started"
+    slow = outside / "bin"
+    slow.mkdir()
+    real_git = shutil.which("git")
+    (slow / "git").write_text(f'#!/bin/sh\nif [ "$3" = update-ref ]; then : > "{started}"; sleep 1; fi\n'
+                              f'exec "{real_git}" "$@"\n')
+    (slow / "git").chmod(0o755)
+    head = _git(repo, "rev-parse", "HEAD").stdout.strip()
+    env = {**os.environ, **GIT_ENV, "PATH": f"{slow}{os.pathsep}{os.environ['PATH']}"}
+    proc = subprocess.Popen([sys.executable, "-m", "lawdiff", "--corpus", str(scratch_corpus), "event", "add", WORK,
+                             "published", "2009-03-20", "--source", "s"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    end = time.monotonic() + 60
+    while not started.exists() and proc.poll() is None and time.monotonic() < end:
+        time.sleep(0.001)
+    assert started.exists(), "the write never moved its branch"
+    proc.kill()                                    # the writer only: its update-ref runs on
+    proc.wait()
+    done = subprocess.run([sys.executable, "-m", "lawdiff", "--corpus", str(scratch_corpus), "ls"],
+                          env={**os.environ, **GIT_ENV}, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    time.sleep(1.5)                                # a move not waited for lands by now
+    assert "completed" in done.stderr, done.stderr
+    assert _git(repo, "rev-parse", "HEAD^").stdout.strip() == head
+    assert _git(repo, "status", "--porcelain").stdout == ""
