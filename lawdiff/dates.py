@@ -109,7 +109,7 @@ ACCEPTED_FORMS = ("YYYY-MM-DD, DD.MM.YYYY, or day, month name and year "
                   "(1 наурыз 2026, 2026 жылғы 1 наурыз, 1 марта 2026, 1 March 2026)")
 _DAY_MONTH_YEAR = lazy(r"(?P<d>\d{1,2})\s+(?P<m>[^\W\d_]+)\.?,?\s+(?P<y>\d+)(?:\s*(?:жыл|года?|г)\.?)?",
                              re.IGNORECASE)
-_NUMERIC = re.compile(r"(?P<a>\d+)(?P<sep>[-./])(?P<b>\d+)(?P=sep)(?P<c>\d+)")
+_NUMERIC = lazy(r"(?P<a>\d+)(?P<sep>[-./])(?P<b>\d+)(?P=sep)(?P<c>\d+)")
 
 
 def _month_number(word: str) -> int | None:

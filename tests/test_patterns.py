@@ -46,19 +46,30 @@ def test_a_kazakh_instruction_does_not_compile_the_russian_noun_phrase():
 
 #: Patterns of phenomena order 308 (a Kazakh order amending Rules) does not have: Russian
 #: scopes and local bodies, entry into force "ten days after publication", dates written out,
-#: "throughout the text", a region named in a heading. Applying it compiles none of them.
+#: "throughout the text", a region named in a heading, points excepted from the entry into
+#: force, joint acts, numeric dates with dashes, inserts after a word, Roman numerals.
+#: Applying it compiles none of them.
 NOT_FOR_308 = [("lawdiff.dates", "PERIOD_YEAR"), ("lawdiff.dates", "_DAY_MONTH_YEAR"),
                ("lawdiff.ingest.structure", "_QUOTE_CLOSE"), ("lawdiff.ingest.structure", "UMBRELLA"),
                ("lawdiff.ingest.issuers", "_REGION"), ("lawdiff.amend.cited", "_RU_LOCAL_ADJ"),
                ("lawdiff.amend.vocab", "EVERYWHERE"), ("lawdiff.amend.wording", "_END_CONVENTION"),
                ("lawdiff.amend.targets", "_RU_DOC_SCOPE"), ("lawdiff.ingest.eif", "_TEN_DAYS"),
                ("lawdiff.ingest.eif", "_FROM_PUBLICATION"), ("lawdiff.ingest.eif", "_FROM_SIGNING"),
-               ("lawdiff.amend.effective", "_RU_WHICH"), ("lawdiff.amend.verbs", "_NUMBER_WORDS")]
+               ("lawdiff.amend.effective", "_RU_WHICH"), ("lawdiff.amend.verbs", "_NUMBER_WORDS"),
+               ("lawdiff.amend.effective", "_KK_EXCEPT_OWN_DATE"), ("lawdiff.amend.effective", "_KK_EXCEPT"),
+               ("lawdiff.amend.effective", "_RU_EXCEPT"), ("lawdiff.ingest.eif", "_FROM_DATE"),
+               ("lawdiff.ingest.eif", "_EXCEPT"), ("lawdiff.amend.cited", "_RU_NUMBER"),
+               ("lawdiff.amend.cited", "_JOINED"), ("lawdiff.dates", "_NUMERIC"),
+               ("lawdiff.amend.verbs", "_WORD_WORDS"), ("lawdiff.amend.verbs", "_AFTER_KK"),
+               ("lawdiff.lang", "_ROMAN")]
 
 SAMPLES = ["2022 жылға", "на 2023 год", "5 наурыз 2022 жыл", "«тармақ».", "енгізілсін:",
            "Батыс Қазақстан облысы", "Уральского городского маслихата № 12", "бүкіл мәтіні бойынша",
            "по всему тексту", "правилах", "алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң",
-           "қол қойылған күнінен бастап", "которые вводятся в действие", "цифры «5» заменить", ""]
+           "қол қойылған күнінен бастап", "которые вводятся в действие", "цифры «5» заменить",
+           "3) тармақшасын қоспағанда, ол", "қоспағанда", "за исключением подпункта 2), кроме ",
+           "с 1 января", "№ 27-3 решение", "№ 50 қаулысы және № 27-3 шешімі", "01-02-2023", "1.2.2023",
+           "слова «а» заменить", "сөзінен кейін", "XIV", "VІІІ", ""]
 
 
 def test_each_deferred_pattern_matches_as_compiled():

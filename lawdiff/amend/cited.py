@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from lawdiff import LawdiffError
 from lawdiff.amend.context import what
 from lawdiff.amend.ops import Operation
@@ -17,10 +15,10 @@ _RU_LOCAL_ADJ = lazy(
     r"(?P<adj>[А-ЯЁ][а-яё-]+?)(?:ского|ского|цкого|ского)\s+(?P<level>районного|городского|областного)\s+"
     r"(?P<body>маслихата|акимата)\b"
 )
-_RU_NUMBER = re.compile(r"№\s*(?P<num>\d[\w/-]*)")
+_RU_NUMBER = lazy(r"№\s*(?P<num>\d[\w/-]*)")
 
 
-_JOINED = re.compile(r"^[^();]{0,160}?(?<!\w)(?:және|мен|и)(?!\w)[^();]{0,160}$")
+_JOINED = lazy(r"^[^();]{0,160}?(?<!\w)(?:және|мен|и)(?!\w)[^();]{0,160}$")
 
 
 def resolve_amended(text: str, own_issuer: str | None = None) -> tuple[str | None, list[str]]:
