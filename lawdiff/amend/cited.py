@@ -1,4 +1,9 @@
-"""The act an instruction changes or repeals, from its citation in the sentence."""
+"""The act an instruction changes or repeals, from its citation in the sentence.
+
+The citation reader (:mod:`lawdiff.ingest.references`, :mod:`lawdiff.ingest.issuers`) is
+imported by the functions that read a sentence: applying stored operations needs only
+:func:`settle_joint` and does not load it.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,6 @@ from lawdiff import LawdiffError
 from lawdiff.amend.context import what
 from lawdiff.amend.ops import Operation
 from lawdiff.dates import find_dates
-from lawdiff.ingest.issuers import act_type, find_place, issuer_code, place
-from lawdiff.ingest.references import find_refs
 from lawdiff.model.ids import work_id
 from lawdiff.patterns import lazy
 
@@ -29,6 +32,8 @@ def resolve_amended(text: str, own_issuer: str | None = None) -> tuple[str | Non
     № 50 и решение … маслихата … № 27-3"): two citations of different bodies joined by "және",
     "мен" or "и". Which id the corpus holds it under is settled when it is applied
     (:func:`settle_joint`)."""
+    from lawdiff.ingest.references import find_refs
+
     refs = [r for r in find_refs(text) if r.work]
     if len(refs) >= 2:
         first, second = refs[0], refs[1]
@@ -60,6 +65,9 @@ def resolve_act(text: str, own_issuer: str | None = None) -> str | None:
     ``own_issuer``: the amending act's issuer code, for a citation that names its body without
     a place ("решение маслихата от … № 471" in a maslikhat's own decision).
     """
+    from lawdiff.ingest.issuers import act_type, find_place, issuer_code, place
+    from lawdiff.ingest.references import find_refs
+
     for ref in find_refs(text):
         if ref.work:
             return ref.work
