@@ -1,7 +1,7 @@
 """Synthetic corpora for the benchmarks: made-up acts in the shape of the real ones.
 
 Everything here is invented and says so: issuers are ``synthetic-akimat-NNNN`` and
-``synthetic-maslikhat-NNNN``, places are "Синтетика-NNNN", and every text carries the words
+``synthetic-maslikhat-NNNN`` (20 acts each), places are "Синтетика-NNNN", and every text carries the words
 "синтетикалық сынақ мәтіні" (synthetic test text). The documents have the structure of the
 real corpus files (``corpus/kz/**``): metadata, a lifecycle with sources, a body of clauses
 with subclauses and parts, tariff tables in appendices (like Oral's resolution 2999), and
@@ -51,12 +51,22 @@ def sentence(rng: random.Random, n: int | None = None, end: str = ".") -> str:
     return (" ".join(words)).capitalize() + end
 
 
+#: Acts per issuer folder. A real corpus has one folder per issuer (some 500 akimats and
+#: maslikhats in the country), each holding many acts; a folder per act would make every
+#: commit rewrite a top folder as large as the corpus, which no real corpus has.
+ACTS_PER_ISSUER = 20
+
+
+def issuer_number(i: int) -> int:
+    return (i - 1) // ACTS_PER_ISSUER + 1
+
+
 def work_id(i: int) -> str:
-    return f"kz/synthetic-akimat-{i:04d}/resolution/{BASE_YEAR}/{i}"
+    return f"kz/synthetic-akimat-{issuer_number(i):04d}/resolution/{BASE_YEAR}/{i}"
 
 
 def amending_id(j: int) -> str:
-    return f"kz/synthetic-maslikhat-{j:04d}/decision/{BASE_YEAR + 1}/{j}"
+    return f"kz/synthetic-maslikhat-{issuer_number(j):04d}/decision/{BASE_YEAR + 1}/{j}"
 
 
 def place(i: int) -> str:
@@ -254,7 +264,7 @@ def work_xml(w: Work, *, versioned: bool = True, state: str = "old") -> etree._E
     """The document of one synthetic work (``versioned=False``: the snapshot for ``state``)."""
     root = etree.Element("act", id=w.id, lang="kk")
     meta = _meta(root, w.id, "resolution", str(w.index), w.date, w.title,
-                 f"{place(w.index)} қаласы әкімдігінің")
+                 f"Синтетика-{issuer_number(w.index):04d} облысы әкімдігінің")
     if w.kind == "tariffs":
         _sub(meta, "place", place(w.index), kind="city", latin=place_latin(w.index))
         _sub(meta, "setting", "home")
@@ -366,7 +376,7 @@ def _write(root: Path, wid: str, el: etree._Element) -> Path:
 def pending_amending_xml(j: int, targets: list[tuple[Work, Clause]], eif: dt.date) -> etree._Element:
     """An amending act whose operations are stored but not applied: per target clause one
     ``replace`` of its first paragraph's clause wording and one ``replace-words``."""
-    wid = f"kz/synthetic-maslikhat-{j:04d}/decision/{BASE_YEAR + 1}/p{j}"
+    wid = f"kz/synthetic-maslikhat-{issuer_number(j):04d}/decision/{BASE_YEAR + 1}/p{j}"
     root = amending_xml(Amending(wid, j, eif - dt.timedelta(days=15), eif, [(w.id, c.num) for w, c in targets]))
     holder = _sub(root, "amendments")
     n = 0

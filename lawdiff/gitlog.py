@@ -182,13 +182,16 @@ class Git:
 
     def index_entries(self, index: Path, rels: list[str]) -> dict[str, str]:
         """The blob staged for each of ``rels`` in the index file ``index`` that is staged there
-        (the first stage of a conflicted one), in one git call."""
+        (:data:`lawdiff.gitindex.UNMERGED` for one in a merge conflict), in one git call."""
+        from lawdiff.gitindex import UNMERGED
+
         if not index.exists() or not rels:
             return {}
         found: dict[str, str] = {}
         for record in self.run_z("ls-files", "-z", "-s", "--", *rels, index=index):
             meta, _, rel = record.partition("\t")
-            found.setdefault(rel, meta.split(" ")[1])
+            _, sha, stage = meta.split(" ")
+            found[rel] = sha if stage == "0" else UNMERGED
         return found
 
     def run_z(self, *args: str, index: Path | None = None) -> list[str]:

@@ -43,7 +43,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lawdiff import ConflictError, CorpusStateError, LawdiffError, runtime
+from lawdiff import ConflictError, CorpusStateError, LawdiffError, gitindex, runtime
 from lawdiff.gitlog import BranchMoved, Git, message
 from lawdiff.model import xmlio
 from lawdiff.model.act import Act
@@ -254,11 +254,11 @@ def _publish(git: Git | None, journal: dict, rt: Path, rebuild: Callable[[str], 
         _abandon(rt)
         raise
     try:
-        staged = git.index_entries(index, [f["rel"] for f in journal["files"]])
+        seen = _read_index(git, journal)
+        staged = seen[0]
         for f in journal["files"]:
             if staged.get(f["rel"]) != f["old_blob"]:
-                raise CorpusStateError(f"{f['rel']} has changes staged in git's index: commit or unstage them "
-                                   "first (lawdiff never commits a user's staged change); nothing written")
+                raise CorpusStateError(f"{f['rel']} {_NOT_SETTABLE.get(staged.get(f['rel']), _STAGED)}; nothing written")
         for attempt in range(MOVE_ATTEMPTS + 1):
             try:
                 git.move_head(g["new"], g["old"])    # a compare-and-swap: it fails if HEAD moved
@@ -277,7 +277,7 @@ def _publish(git: Git | None, journal: dict, rt: Path, rebuild: Callable[[str], 
         interrupted: BaseException | None = exc      # the commit point was reached: finish first
     else:
         interrupted = None
-    _write_index(git, journal, lock, token, rt / "user-index", staged)
+    _write_index(git, journal, lock, token, rt / "user-index", seen)
     if interrupted is not None:
         _finish(Path(journal["root"]), journal)
         raise interrupted
@@ -319,13 +319,58 @@ def _drop_index_lock(g: dict) -> None:
         os.unlink(g["token"])
 
 
+_STAGED = ("has changes staged in git's index: commit or unstage them first (lawdiff never commits a "
+           "user's staged change)")
+_NOT_SETTABLE = {
+    gitindex.UNMERGED: "has a merge conflict in git's index: resolve it first",
+    gitindex.FILE_FOLDER_CLASH: "clashes in git's index with a file or folder of the same name: "
+                                "commit or remove that entry first",
+}
+
+
+def _read_index(git: Git, journal: dict) -> tuple[dict[str, str], gitindex.Index | None]:
+    """The blob staged in the user's index for each written file, and the index as read
+    when lawdiff edits it itself (None: git does, see :mod:`lawdiff.gitindex`)."""
+    rels = [f["rel"] for f in journal["files"]]
+    index = gitindex.read(Path(journal["git"]["index"]), len(journal["files"][0]["blob"]) // 2)
+    if index is None:
+        return git.index_entries(Path(journal["git"]["index"]), rels), None
+    return index.staged(rels), index
+
+
 def _write_index(git: Git, journal: dict, lock: Path, token: Path, scratch: Path,
-                 staged: dict[str, str] | None = None) -> None:
+                 seen: tuple[dict[str, str], gitindex.Index | None] | None = None) -> None:
     """Set the user's index entries of the written files to the new blobs, through the index
     lock this write holds (``lock``, a hard link to ``token``); an entry the user changed
-    meanwhile is left alone. The index is edited in a copy, ``scratch``, then moved in.
-    ``staged``: the entries as read under this same lock (no git command can have changed
-    them since); recovery, taking the lock anew, reads them again."""
+    meanwhile is left alone. ``seen``: the index as :func:`_read_index` read it under this
+    same lock (no git command can have changed it since); recovery, taking the lock anew,
+    reads it again."""
+    staged, index = seen if seen is not None else _read_index(git, journal)
+    blobs = {f["rel"]: f["blob"] for f in journal["files"] if staged.get(f["rel"]) == f["old_blob"]}
+    if index is None:
+        _write_index_by_git(git, journal, lock, scratch, blobs)
+    elif blobs:
+        _replace_index(lock, Path(journal["git"]["index"]), index.with_blobs(blobs))
+    else:
+        os.unlink(lock)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(token)
+
+
+def _replace_index(lock: Path, index: Path, content: bytes) -> None:
+    """Write ``content`` through git's index lock and move it in, as git does."""
+    with open(lock, "r+b") as fh:
+        fh.truncate(0)
+        fh.write(content)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(lock, index)
+
+
+def _write_index_by_git(git: Git, journal: dict, lock: Path, scratch: Path, blobs: dict[str, str]) -> None:
+    """:func:`_write_index` for an index lawdiff leaves to git: git edits a copy,
+    ``scratch`` (it cannot edit the index while this write holds its lock), which is then
+    moved in."""
     index = Path(journal["git"]["index"])
     # The scratch is this write's own (under the writer lock); a git killed while editing it
     # may have left its lock, which would make every recovery fail.
@@ -334,24 +379,14 @@ def _write_index(git: Git, journal: dict, lock: Path, token: Path, scratch: Path
             os.unlink(leftover)
     if index.exists():
         shutil.copyfile(index, scratch)
-    if staged is None:
-        staged = git.index_entries(scratch, [f["rel"] for f in journal["files"]])
-    info = "".join(f"100644 {f['blob']}\t{f['rel']}\n" for f in journal["files"]
-                   if staged.get(f["rel"]) == f["old_blob"])
+    info = "".join(f"100644 {blob}\t{rel}\n" for rel, blob in blobs.items())
     if info:
         git.run("update-index", "--add", "--index-info", stdin=info.encode("utf-8"), index=scratch)
     if scratch.exists():
-        with open(lock, "r+b") as fh:
-            fh.truncate(0)
-            fh.write(scratch.read_bytes())
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(lock, index)
+        _replace_index(lock, index, scratch.read_bytes())
         os.unlink(scratch)
     else:
         os.unlink(lock)
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(token)
 
 
 def _finish(root: Path, journal: dict, only_unchanged: bool = False) -> list[str]:

@@ -60,7 +60,8 @@ def test_git_baseline_tariffs_change_price_on_the_generated_date(tmp_path: Path)
 
 def test_corpus_repository_is_left_as_git_add_and_commit_leave_it(tmp_path: Path):
     corpus = tmp_path / "repo" / "corpus"
-    files = synth.write_corpus(synth.generate(20), corpus)
+    # over 100 objects: fewer, git fast-import writes them loose (fastimport.unpackLimit)
+    files = synth.write_corpus(synth.generate(120), corpus)
     commit_corpus(corpus, "synthetic corpus")
     repo = corpus.parent
     assert git(repo, "status", "--porcelain") == ""

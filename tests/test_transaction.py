@@ -73,6 +73,43 @@ def test_a_staged_change_to_the_same_file_is_refused_before_writing(scratch_corp
     assert path.read_bytes() == before and _git(repo, "rev-parse", "HEAD").stdout == head
 
 
+def _index_form(repo: Path, form: str) -> None:
+    """Put git's index in ``form``: versions 2 and 3 lawdiff edits itself, the rest git does."""
+    if form == "version 4":
+        _git(repo, "update-index", "--index-version", "4")
+    elif form == "split index":
+        _git(repo, "update-index", "--split-index")
+
+
+@pytest.mark.parametrize("form", ["version 2", "version 4", "split index"])
+def test_the_users_index_holds_the_commit_after_a_write(scratch_corpus, capsys, form):
+    repo = scratch_corpus.parent
+    (repo / "notes.txt").write_text("mine\n")
+    _git(repo, "add", "notes.txt")
+    _index_form(repo, form)
+    code, _, err = lawdiff(capsys, "event", "add", WORK, "published", "2009-03-20", "--source", "s",
+                           corpus=scratch_corpus)
+    assert code == 0, err
+    staged = _git(repo, "ls-files", "-s", f"corpus/{WORK}.xml").stdout.split()[1]
+    assert staged == _git(repo, "rev-parse", f"HEAD:corpus/{WORK}.xml").stdout.strip()
+    assert _git(repo, "status", "--porcelain").stdout.splitlines() == ["A  notes.txt"]
+
+
+@pytest.mark.parametrize("form", ["version 2", "version 4"])
+def test_a_file_in_a_merge_conflict_is_refused_before_writing(scratch_corpus, capsys, form):
+    repo, rel = scratch_corpus.parent, f"corpus/{WORK}.xml"
+    sha = _git(repo, "rev-parse", f"HEAD:{rel}").stdout.strip()
+    info = f"0 {'0' * 40}\t{rel}\n100644 {sha} 1\t{rel}\n100644 {sha} 2\t{rel}\n100644 {sha} 3\t{rel}\n"
+    subprocess.run(["git", "-C", str(repo), "update-index", "--index-info"], input=info, text=True, check=True)
+    _index_form(repo, form)
+    head, before = _git(repo, "rev-parse", "HEAD").stdout, (repo / rel).read_bytes()
+    code, _, err = lawdiff(capsys, "event", "add", WORK, "published", "2009-03-20", "--source", "s",
+                           corpus=scratch_corpus)
+    assert code == 3 and "has a merge conflict in git's index" in err and err.count("\n") == 1, err
+    assert (repo / rel).read_bytes() == before and _git(repo, "rev-parse", "HEAD").stdout == head
+    assert _git(repo, "ls-files", "--stage", rel).stdout.count("\n") == 3       # the user's stages stay
+
+
 def test_racing_a_users_git_loop_misattributes_nothing(scratch_corpus):
     """A user's ``git add`` / ``git commit`` loop runs while lawdiff records events: every
     lawdiff commit holds its own file and trailers only, every user commit the user's file only."""
