@@ -82,6 +82,10 @@ class Figure:
     budget: float | None = None
     note: str = ""
     min_ratio: float | None = None     # the baseline must be at least this many times slower
+    #: The budget holds at every corpus size (apply), not only at the size it is set for.
+    every_size: bool = False
+    #: Is the budget held at this figure's size? Elsewhere the figure is only compared with it.
+    held: bool = True
 
     @property
     def ratio(self) -> float | None:
@@ -97,6 +101,8 @@ class Figure:
             return ""
         ok = (self.budget is None or self.value <= self.budget) and \
             (self.min_ratio is None or (self.ratio or 0) >= self.min_ratio)
+        if not self.held:
+            return "(within)" if ok else "(over)"
         return "pass" if ok else "FAIL"
 
     def budget_text(self) -> str:
@@ -148,7 +154,16 @@ class Runner:
         self.reps = dict(lib=300, git=15, cli=10, tariff=3, imports=20, pending=10, apply=3, diff=5) if quick else \
             dict(lib=1000, git=40, cli=30, tariff=3, imports=100, pending=30, apply=5, diff=10)
 
+    @property
+    def judged_at(self) -> int | None:
+        """The corpus size at which the budgets are held: the size they are set for, or the
+        largest of a run that stops below it; None for a run that skips it."""
+        if BUDGET_AT in self.sizes:
+            return BUDGET_AT
+        return max(self.sizes) if max(self.sizes) < BUDGET_AT else None
+
     def add(self, fig: Figure) -> None:
+        fig.held = fig.n is None or fig.every_size or fig.n == self.judged_at
         self.figures.append(fig)
         self.log(f"  {fig.name}{f' [N={fig.n:,}]' if fig.n else ''}: {fmt_value(fig.value, fig.unit, fig.p99)}"
                  + (f"  vs {fig.baseline_name} {fmt_value(fig.baseline, fig.unit, fig.baseline_p99)}" if fig.baseline_name else ""))
@@ -378,7 +393,8 @@ class Runner:
 
         if cli.get_command(None, "apply") is None or not RULES_379.is_file():
             self.add(Figure("apply order 308 (47 operations) end to end", n, None, "s", budget=BUDGET_APPLY_308,
-                            note="not measured: lawdiff apply or the synthetic Rules of order 379 is not available"))
+                            note="not measured: lawdiff apply or the synthetic Rules of order 379 is not available",
+                            every_size=True))
             return
         for wid, src in ((W379, RULES_379), (A308, REPO / "corpus" / f"{A308}.xml")):
             act = xmlio.parse_file(src).getroot()
@@ -408,9 +424,10 @@ class Runner:
             self.check(f"N={n}: library apply of {A308} committed", bool(res.commit) and len(res.operations) == 47)
         self.add(Figure("apply order 308 (47 operations): CLI end to end, validated and committed", n,
                         statistics.median(cli_times), "s", p99=max(cli_times), budget=BUDGET_APPLY_308,
-                        note=f"{len(cli_times)} runs; includes starting the interpreter"))
+                        note=f"{len(cli_times)} runs; includes starting the interpreter", every_size=True))
         self.add(Figure("apply order 308 (47 operations): library, validated and committed", n,
-                        statistics.median(lib_times), "s", p99=max(lib_times), budget=BUDGET_APPLY_308))
+                        statistics.median(lib_times), "s", p99=max(lib_times), budget=BUDGET_APPLY_308,
+                        every_size=True))
         if n == min(self.sizes):
             self.diff_308(Corpus(corpus_dir))
         reset()
@@ -523,9 +540,11 @@ def report(runner: Runner, args: argparse.Namespace, started: float) -> int:
         if f.note and f.value is not None:
             print(f"  {f.name}{f' [N={f.n:,}]' if f.n else ''}: {f.note}")
     print()
-    print(f"Budgets (held on the median, set for N = {BUDGET_AT:,} works): a provision lookup from the library "
+    print(f"Budgets (held on the median, at N = {BUDGET_AT:,} works; at other sizes a figure is only shown "
+          f"(within) or (over) its budget): a provision lookup from the library "
           f"within {fmt_time(BUDGET_LOOKUP_LIBRARY)}, from the CLI within {fmt_time(BUDGET_LOOKUP_CLI)}; "
-          f"applying an order-308-sized act within {fmt_time(BUDGET_APPLY_308)} including validation and commit; "
+          f"applying an order-308-sized act within {fmt_time(BUDGET_APPLY_308)} including validation and commit, "
+          f"at every size; "
           f"tariff rows at a date from the library within {fmt_time(BUDGET_TARIFF_LIBRARY)} and "
           f"{TARIFF_MIN_RATIO:g}× faster than git; lawdiff tariff --at within {scale.CLI_TARIFF_X_PYTHON:g}× and "
           f"show --json within {scale.CLI_SHOW_X_PYTHON:g}× python -c pass; both growing ≤ {scale.GROWTH:g}× from "
@@ -537,8 +556,9 @@ def report(runner: Runner, args: argparse.Namespace, started: float) -> int:
     mismatches = [c for c in runner.checks if not c.startswith("ok")]
     print(f"Answers checked against the generated data: {len(runner.checks) - len(mismatches)}/{len(runner.checks)} agree"
           + "".join(f"\n  {m}" for m in mismatches))
-    if max(sizes) < BUDGET_AT:
-        print(f"(quick run: the budgets are checked at N = {max(sizes):,}, not {BUDGET_AT:,})")
+    if runner.judged_at != BUDGET_AT:
+        print(f"(the budgets are held at N = {runner.judged_at:,}, not {BUDGET_AT:,})" if runner.judged_at else
+              f"(no size of this run is N = {BUDGET_AT:,}: only apply and the growth figures are held to budgets)")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"machine": info, "quick": args.quick, "sizes": sizes,

@@ -30,8 +30,11 @@ from __future__ import annotations
 import bisect
 import hashlib
 import struct
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 _HEADER = struct.Struct(">4sII")
 _U16 = struct.Struct(">H")
@@ -106,27 +109,30 @@ class Index:
                 return True
         return False
 
-    def with_blobs(self, blobs: dict[str, str]) -> bytes:
-        """The index file with each path of ``blobs`` staged as that blob (a regular file);
-        none of them may be :data:`UNMERGED`."""
+    def write(self, fh: BinaryIO, blobs: dict[str, str]) -> None:
+        """Write to ``fh`` the index file with each path of ``blobs`` staged as that blob (a
+        regular file); none of them may be :data:`UNMERGED`. The unchanged runs of entries
+        are written from the file as read, and hashed for the checksum meanwhile."""
         count = len(self.offsets) - 1
-        edits = []                      # (first entry replaced, entries replaced, new entry)
+        edits = []                      # (where the entry goes, where the entry it replaces ends, entry)
         for rel, blob in sorted(blobs.items(), key=lambda item: item[0].encode("utf-8")):
             path = rel.encode("utf-8")
             k = self._find(path)
             end = k + (k < count and self._path(k) == path)
             edits.append((k, end, _entry(path, bytes.fromhex(blob), self.id_size)))
-        parts = [b""]                   # the header, made once the count is known
+        new_count = count + sum(1 - (end - k) for k, end, _ in edits)
+        view = memoryview(self.data)
+        parts: list[bytes | memoryview] = [_HEADER.pack(b"DIRC", self.version, new_count)]
         at = 0
         for k, end, entry in edits:
-            parts += [self.data[self.offsets[at]:self.offsets[k]], entry]
+            parts += [view[self.offsets[at]:self.offsets[k]], entry]
             at = end
-        parts.append(self.data[self.offsets[at]:self.offsets[-1]])
-        new_count = count + sum(1 - (end - k) for k, end, _ in edits)
-        parts[0] = _HEADER.pack(b"DIRC", self.version, new_count)
+        parts.append(view[self.offsets[at]:self.offsets[-1]])
         parts += self.kept
-        body = b"".join(parts)
-        return body + _checksum(body, self.id_size)
+        checksum = _hashing(parts, self.id_size)
+        for part in parts:
+            fh.write(part)
+        fh.write(checksum())
 
 
 def _entry(path: bytes, oid: bytes, id_size: int) -> bytes:
@@ -137,8 +143,27 @@ def _entry(path: bytes, oid: bytes, id_size: int) -> bytes:
     return (stat + oid + _U16.pack(flags) + path).ljust(size, b"\0")
 
 
-def _checksum(body: bytes, id_size: int) -> bytes:
-    return (hashlib.sha1 if id_size == 20 else hashlib.sha256)(body).digest()
+def _hashing(parts: list[bytes | memoryview], id_size: int) -> Callable[[], bytes]:
+    """Start hashing ``parts`` (the index's checksum: SHA-1, or SHA-256 in a repository that
+    uses it) in a thread, and return the call that waits for the digest. hashlib lets go of
+    the interpreter while it hashes, so reading or writing the entries goes on meanwhile: at
+    100,000 works the index is 15 MB and each pass takes some 8 ms."""
+    digest: list[bytes] = []
+
+    def run() -> None:
+        h = hashlib.sha1() if id_size == 20 else hashlib.sha256()
+        for part in parts:
+            h.update(part)
+        digest.append(h.digest())
+
+    thread = threading.Thread(target=run, name="lawdiff-index-checksum")
+    thread.start()
+
+    def wait() -> bytes:
+        thread.join()
+        return digest[0]
+
+    return wait
 
 
 def read(path: Path, id_size: int) -> Index | None:
@@ -155,10 +180,11 @@ def read(path: Path, id_size: int) -> Index | None:
     trailer = data[-id_size:]
     if signature != b"DIRC" or version not in (2, 3):
         return None
-    if any(trailer) and _checksum(data[:-id_size], id_size) != trailer:
-        return None                                  # git says what is wrong with it
     end = len(data) - id_size
+    checksum = _hashing([memoryview(data)[:end]], id_size) if any(trailer) else None
     offsets = _walk(data, version, count, id_size, end)
+    if checksum is not None and checksum() != trailer:
+        return None                                  # git says what is wrong with it
     if offsets is None:
         return None
     kept = _extensions(data, offsets[-1], end)

@@ -41,7 +41,7 @@ import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from lawdiff import ConflictError, CorpusStateError, LawdiffError, gitindex, runtime
 from lawdiff.gitlog import BranchMoved, Git, message
@@ -350,18 +350,19 @@ def _write_index(git: Git, journal: dict, lock: Path, token: Path, scratch: Path
     if index is None:
         _write_index_by_git(git, journal, lock, scratch, blobs)
     elif blobs:
-        _replace_index(lock, Path(journal["git"]["index"]), index.with_blobs(blobs))
+        _replace_index(lock, Path(journal["git"]["index"]), lambda fh: index.write(fh, blobs))
     else:
         os.unlink(lock)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(token)
 
 
-def _replace_index(lock: Path, index: Path, content: bytes) -> None:
-    """Write ``content`` through git's index lock and move it in, as git does."""
+def _replace_index(lock: Path, index: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Write the new index through git's index lock (``write`` writes it to the open lock
+    file) and move it in, as git does."""
     with open(lock, "r+b") as fh:
         fh.truncate(0)
-        fh.write(content)
+        write(fh)
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(lock, index)
@@ -383,7 +384,7 @@ def _write_index_by_git(git: Git, journal: dict, lock: Path, scratch: Path, blob
     if info:
         git.run("update-index", "--add", "--index-info", stdin=info.encode("utf-8"), index=scratch)
     if scratch.exists():
-        _replace_index(lock, index, scratch.read_bytes())
+        _replace_index(lock, index, lambda fh: fh.write(scratch.read_bytes()))
         os.unlink(scratch)
     else:
         os.unlink(lock)

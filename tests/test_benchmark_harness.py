@@ -120,6 +120,22 @@ def test_figures_not_measured_are_in_the_table_with_their_reason(tmp_path: Path)
     assert len(growth) == 1 and growth[0].value is None and "100,000 works" in growth[0].note
 
 
+def test_budgets_are_held_at_the_size_they_are_set_for_and_apply_at_every_size(tmp_path: Path):
+    runner = run.Runner(quick=False, sizes=[100, 10_000, 100_000], work=tmp_path, log=lambda s: None)
+    build = "index: full build (lawdiff index --rebuild)"
+    apply = "apply order 308 (47 operations): CLI end to end, validated and committed"
+    for n, seconds in ((100, 0.5), (10_000, 18.0), (100_000, 190.0)):
+        runner.add(run.Figure(build, n, seconds, "s", budget=scale.INDEX_BUILD))
+    for n, seconds in ((100, 0.2), (10_000, 0.25), (100_000, 0.35)):
+        runner.add(run.Figure(apply, n, seconds, "s", budget=run.BUDGET_APPLY_308, every_size=True))
+    verdicts = [(f.name, f.n, f.verdict) for f in runner.figures]
+    assert verdicts == [(build, 100, "(within)"), (build, 10_000, "pass"), (build, 100_000, "(over)"),
+                        (apply, 100, "pass"), (apply, 10_000, "pass"), (apply, 100_000, "FAIL")]
+    # a run that stops below 10,000 works holds the budgets at its largest size
+    assert run.Runner(quick=True, sizes=[100, 1000], work=tmp_path).judged_at == 1000
+    assert run.Runner(quick=False, sizes=[100, 100_000], work=tmp_path).judged_at is None
+
+
 def test_the_benchmark_options_are_documented_by_its_help():
     done = subprocess.run([sys.executable, "-m", "benchmarks", "--help"], cwd=ROOT, capture_output=True, text=True,
                           timeout=60)
