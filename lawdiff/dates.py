@@ -25,14 +25,16 @@ RU_MONTHS = {
 _KK_MONTH_RE = "|".join(sorted(KK_MONTHS, key=len, reverse=True))
 _RU_MONTH_RE = r"(?:январ|феврал|марта?|апрел|мая|май|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
 
-#: "2025 жылғы 16 қыркүйектегі", "2022 жылы 12 тамызда", "2018 жылдың 1 қаңтарынан"
-KK_DATE = re.compile(
+#: "2025 жылғы 16 қыркүйектегі", "2022 жылы 12 тамызда", "2018 жылдың 1 қаңтарынан". The
+#: patterns of dates in an act's text are compiled when text is first read: a query, or an
+#: apply of operations already stored in the act, reads none.
+KK_DATE = lazy(
     rf"(?P<y>(?:1[89]|20)\d\d)\s*жыл(?:ғы|ы|дың)\s+(?P<d>\d{{1,2}})\s*(?P<m>{_KK_MONTH_RE})[а-яәғқңөұүһі]*",
     re.IGNORECASE,
 )
-RU_DATE = re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_RU_MONTH_RE})\s+(?P<y>(?:1[89]|20)\d\d)", re.IGNORECASE)
-DMY = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:1[89]|20)\d\d)(?![\d])")
-YMD = re.compile(r"(?<![\d.])(?P<y>(?:1[89]|20)\d\d)\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?![\d])")
+RU_DATE = lazy(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_RU_MONTH_RE})\s+(?P<y>(?:1[89]|20)\d\d)", re.IGNORECASE)
+DMY = lazy(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:1[89]|20)\d\d)(?![\d])")
+YMD = lazy(r"(?<![\d.])(?P<y>(?:1[89]|20)\d\d)\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?![\d])")
 #: Period of application: "2026 жылға" (for 2026), Russian "на 2026 год".
 PERIOD_YEAR = lazy(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*жылға\b|на\s+(?P<ry>(?:19|20)\d\d)\s+год\b", re.IGNORECASE)
 
@@ -109,7 +111,7 @@ ACCEPTED_FORMS = ("YYYY-MM-DD, DD.MM.YYYY, or day, month name and year "
                   "(1 наурыз 2026, 2026 жылғы 1 наурыз, 1 марта 2026, 1 March 2026)")
 _DAY_MONTH_YEAR = lazy(r"(?P<d>\d{1,2})\s+(?P<m>[^\W\d_]+)\.?,?\s+(?P<y>\d+)(?:\s*(?:жыл|года?|г)\.?)?",
                              re.IGNORECASE)
-_NUMERIC = re.compile(r"(?P<a>\d+)(?P<sep>[-./])(?P<b>\d+)(?P=sep)(?P<c>\d+)")
+_NUMERIC = lazy(r"(?P<a>\d+)(?P<sep>[-./])(?P<b>\d+)(?P=sep)(?P<c>\d+)")
 
 
 def _month_number(word: str) -> int | None:

@@ -38,7 +38,7 @@ ACT_NUMBER_RE = lazy(ACT_NUMBER)     # other patterns embed ACT_NUMBER; this one
 
 #: Latin letters that Cyrillic look-alikes stand for in Roman numerals ("VІІІ", "ХІІ").
 _ROMAN_LOOKALIKES = str.maketrans({"І": "I", "Х": "X", "С": "C", "М": "M", "Ӏ": "I"})
-_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ROMAN = lazy(r"^[IVXLCDM]+$")
 
 #: Cyrillic to Latin for number slugs, one distinct spelling per letter so that no two Kazakh
 #: or Russian letters share one (а/ә, г/ғ, к/қ, н/ң, о/ө, у/ұ/ү, и/і/й, х/һ all differ), and

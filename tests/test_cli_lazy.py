@@ -80,3 +80,31 @@ def test_apply_imports_only_what_it_runs(tmp_path):
                       "lawdiff.ingest.structure"}, sorted(ingest)
     log = subprocess.run(["git", "-C", str(tmp_path), "log", "--format=%s"], capture_output=True, text=True)
     assert log.stdout.splitlines()[0].startswith("Apply"), log.stdout     # one commit, made by apply
+
+
+#: What reads an act's sentences: the grammar, its vocabulary and noun phrases, and the
+#: citation and entry-into-force readers it calls. Operations stored in the act
+#: (``amendments --store``, then reviewed) are applied as stored, so none of it is imported.
+SENTENCE_READING = {"lawdiff.amend.grammar", "lawdiff.amend.vocab", "lawdiff.amend.nouns",
+                    "lawdiff.amend.blocks", "lawdiff.amend.targets", "lawdiff.amend.verbs",
+                    "lawdiff.amend.effective", "lawdiff.amend.wording", "lawdiff.ingest.issuers",
+                    "lawdiff.ingest.references", "lawdiff.ingest.eif"}
+
+
+def test_applying_stored_operations_reads_no_sentence(tmp_path):
+    root = unapplied_308_corpus(tmp_path)
+    stored = subprocess.run([sys.executable, "-m", "lawdiff", "--corpus", str(root), "amendments", A308, "--store"],
+                            capture_output=True, text=True, timeout=120)
+    assert stored.returncode == 0, stored.stderr
+    loaded = _modules_after("--corpus", str(root), "apply", A308)
+    assert "lawdiff.transaction" in loaded                       # it wrote
+    assert not (SENTENCE_READING | NOT_FOR_APPLY) & loaded, sorted((SENTENCE_READING | NOT_FOR_APPLY) & loaded)
+    log = subprocess.run(["git", "-C", str(tmp_path), "log", "--format=%s"], capture_output=True, text=True)
+    assert log.stdout.splitlines()[:2] == [f"Apply {A308} to kz/mlsp/order/2018/379",
+                                           f"Store the operations of {A308}"], log.stdout
+
+
+def test_applying_unparsed_operations_reads_the_sentences(tmp_path):
+    """The other side of the same cut: an act whose operations are not stored is parsed."""
+    loaded = _modules_after("--corpus", str(unapplied_308_corpus(tmp_path)), "apply", A308)
+    assert SENTENCE_READING <= loaded, sorted(SENTENCE_READING - loaded)

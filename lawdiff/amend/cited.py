@@ -1,15 +1,16 @@
-"""The act an instruction changes or repeals, from its citation in the sentence."""
+"""The act an instruction changes or repeals, from its citation in the sentence.
+
+The citation reader (:mod:`lawdiff.ingest.references`, :mod:`lawdiff.ingest.issuers`) is
+imported by the functions that read a sentence: applying stored operations needs only
+:func:`settle_joint` and does not load it.
+"""
 
 from __future__ import annotations
-
-import re
 
 from lawdiff import LawdiffError
 from lawdiff.amend.context import what
 from lawdiff.amend.ops import Operation
 from lawdiff.dates import find_dates
-from lawdiff.ingest.issuers import act_type, find_place, issuer_code, place
-from lawdiff.ingest.references import find_refs
 from lawdiff.model.ids import work_id
 from lawdiff.patterns import lazy
 
@@ -17,10 +18,10 @@ _RU_LOCAL_ADJ = lazy(
     r"(?P<adj>[А-ЯЁ][а-яё-]+?)(?:ского|ского|цкого|ского)\s+(?P<level>районного|городского|областного)\s+"
     r"(?P<body>маслихата|акимата)\b"
 )
-_RU_NUMBER = re.compile(r"№\s*(?P<num>\d[\w/-]*)")
+_RU_NUMBER = lazy(r"№\s*(?P<num>\d[\w/-]*)")
 
 
-_JOINED = re.compile(r"^[^();]{0,160}?(?<!\w)(?:және|мен|и)(?!\w)[^();]{0,160}$")
+_JOINED = lazy(r"^[^();]{0,160}?(?<!\w)(?:және|мен|и)(?!\w)[^();]{0,160}$")
 
 
 def resolve_amended(text: str, own_issuer: str | None = None) -> tuple[str | None, list[str]]:
@@ -31,6 +32,8 @@ def resolve_amended(text: str, own_issuer: str | None = None) -> tuple[str | Non
     № 50 и решение … маслихата … № 27-3"): two citations of different bodies joined by "және",
     "мен" or "и". Which id the corpus holds it under is settled when it is applied
     (:func:`settle_joint`)."""
+    from lawdiff.ingest.references import find_refs
+
     refs = [r for r in find_refs(text) if r.work]
     if len(refs) >= 2:
         first, second = refs[0], refs[1]
@@ -62,6 +65,9 @@ def resolve_act(text: str, own_issuer: str | None = None) -> str | None:
     ``own_issuer``: the amending act's issuer code, for a citation that names its body without
     a place ("решение маслихата от … № 471" in a maslikhat's own decision).
     """
+    from lawdiff.ingest.issuers import act_type, find_place, issuer_code, place
+    from lawdiff.ingest.references import find_refs
+
     for ref in find_refs(text):
         if ref.work:
             return ref.work

@@ -29,9 +29,9 @@ from lawdiff.dates import find_dates
 from lawdiff.ingest.eif import is_eif_sentence
 from lawdiff.patterns import lazy
 
-_KK_EXCEPT_OWN_DATE = re.compile(r"\s*қоспағанда\s*,?\s*(?:ол|олар)\b", re.I)
-_KK_EXCEPT = re.compile(r"\s*қоспағанда\b", re.I)
-_RU_EXCEPT = re.compile(r"(?:за\s+исключением|кроме)\s*$", re.I)
+_KK_EXCEPT_OWN_DATE = lazy(r"\s*қоспағанда\s*,?\s*(?:ол|олар)\b", re.I)
+_KK_EXCEPT = lazy(r"\s*қоспағанда\b", re.I)
+_RU_EXCEPT = lazy(r"(?:за\s+исключением|кроме)\s*$", re.I)
 _RU_WHICH = lazy(r"[^.;]*?\bкотор\w+\s+(?:вводится|вводятся|вступает|вступают)\s+в\s+(?:действие|силу)", re.I)
 
 

@@ -84,7 +84,7 @@ def _word_runs(masked: str) -> list[list[int]]:
 
 
 _NUMBER_WORDS = lazy(r"\bсан(?:ы|ына|ын|дары|дарын)\b|цифр\w*|\bчисл\w*", re.I)
-_WORD_WORDS = re.compile(r"сөз\w*|слов\w*", re.I)
+_WORD_WORDS = lazy(r"сөз\w*|слов\w*", re.I)
 
 
 def _words_target(masked: str, state: State, first_quote: int) -> tuple[list[Path], bool]:
@@ -132,7 +132,7 @@ def substitute(source: str, masked: str, quotes: list[str], state: State) -> lis
     return out
 
 
-_AFTER_KK = re.compile(r"кейін", re.I)
+_AFTER_KK = lazy(r"кейін", re.I)
 _WORD_ANCHOR = re.compile(
     r"⟦(?P<q>\d+)⟧\s*(?:деген\s+)?(?:сөз|сан|цифр)\w*\s+(?P<where>кейін|алдынан|алдында)", re.I)
 _WORD_ANCHOR_RU = re.compile(r"(?P<where>после|перед)\s+(?:слов|слова|цифр)\w*\s*⟦(?P<q>\d+)⟧", re.I)

@@ -23,7 +23,7 @@ _FROM_PUBLICATION = lazy(
     re.IGNORECASE,
 )
 _FROM_SIGNING = lazy(r"қол\s+қойылған\s+күнінен\s+бастап|со\s+дня\s+(?:его\s+)?подписания", re.IGNORECASE)
-_FROM_DATE = re.compile(r"бастап|с\s+\d", re.IGNORECASE)
+_FROM_DATE = lazy(r"бастап|с\s+\d", re.IGNORECASE)
 _EIF_VERB = re.compile(
     r"қолданысқа\s+енг[іi]з[іi]лед[іi]|күш[іi]не\s+енед[іi]|вводится\s+в\s+действие|вступает\s+в\s+силу",
     re.IGNORECASE,
@@ -31,7 +31,7 @@ _EIF_VERB = re.compile(
 
 
 #: Where a final clause turns to the points it excepts (lawdiff.amend.effective reads those).
-_EXCEPT = re.compile(r",?\s*(?:за\s+исключением|кроме)\s", re.IGNORECASE)
+_EXCEPT = lazy(r",?\s*(?:за\s+исключением|кроме)\s", re.IGNORECASE)
 
 
 def is_eif_sentence(text: str) -> bool:
