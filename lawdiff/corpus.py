@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import logging
 import os
 import re
 import stat
@@ -23,11 +22,11 @@ from lawdiff import LawdiffError, runtime
 from lawdiff.model import xmlio
 from lawdiff.model.act import Act
 from lawdiff.model.ids import check_work_id
+from lawdiff.warn import log
 
 if TYPE_CHECKING:
     from lawdiff.transaction import Transaction
 
-log = logging.getLogger("lawdiff")
 
 #: The longest file name the common file systems allow (bytes); a work id part that would
 #: exceed it is refused before anything is written, not by a failing rename midway.

@@ -34,7 +34,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import logging
 import os
 import shutil
 import stat
@@ -47,11 +46,11 @@ from lawdiff import ConflictError, CorpusStateError, LawdiffError, gitindex, run
 from lawdiff.gitlog import BranchMoved, Git, message, wait_for_mover
 from lawdiff.model import xmlio
 from lawdiff.model.act import Act
+from lawdiff.warn import log
 
 if TYPE_CHECKING:
     from lawdiff.corpus import Corpus
 
-log = logging.getLogger("lawdiff")
 
 #: How long a write waits for git's index lock held by another git command (a user's
 #: ``git add`` takes milliseconds) before it gives up, having written nothing.

@@ -67,7 +67,9 @@ NOT_FOR_APPLY = {"lawdiff.ingest.importer", "lawdiff.ingest.coverage", "lawdiff.
                  # package data (the schema, the gazetteer) is found beside the modules, so
                  # importlib.resources and what it pulls in are not loaded; nor is tempfile,
                  # which only an export's atomic write uses
-                 "importlib.resources", "zipfile", "tempfile"}
+                 "importlib.resources", "zipfile", "tempfile",
+                 # the library's warnings import logging when one is issued (lawdiff.warn)
+                 "logging"}
 
 
 def test_apply_imports_only_what_it_runs(tmp_path):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import errno
 import json
-import logging
 import os
 from pathlib import Path
 
 import click
 
 from lawdiff import EXIT_BAD_INPUT, EXIT_CORPUS_STATE, EXIT_INTERNAL, EXIT_USAGE, CorpusStateError, LawdiffError
+from lawdiff.warn import log
 
 
 #: Which module defines each command. A command's module is imported only when that command
@@ -114,12 +114,11 @@ def fail(message: str) -> None:
     raise LawdiffError(message)
 
 
-class _WarningLine(logging.Handler):
-    """Warnings of the library (a bad file skipped, an interrupted write completed) as one
-    ``lawdiff: warning:`` line each on stderr."""
+def _warning_line(logger) -> None:
+    """Warnings of the library as one ``lawdiff: warning:`` line each on stderr."""
+    from lawdiff.cli.warning_line import install
 
-    def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"lawdiff: warning: {' '.join(record.getMessage().split())}", err=True)
+    install(logger)
 
 
 #: What the operating system said, in words a user can act on (errno -> message).
@@ -139,10 +138,7 @@ def run(argv: list[str] | None = None) -> int:
     """Run the CLI; errors become one line on stderr, never a traceback, with the exit code of
     their kind: 1 bad input, 2 usage (click's convention), 3 corpus state, 4 conflict,
     70 internal error, 130 interrupted (docs/json.md, "Exit codes")."""
-    logger = logging.getLogger("lawdiff")
-    if not any(isinstance(h, _WarningLine) for h in logger.handlers):
-        logger.addHandler(_WarningLine(logging.WARNING))
-        logger.propagate = False
+    log.on_first_use(_warning_line)
     try:
         code = cli.main(args=argv, standalone_mode=False, prog_name="lawdiff")
         if isinstance(code, int):

@@ -18,14 +18,12 @@ key stored after it; its file is still checked whenever an answer is read from i
 from __future__ import annotations
 
 import contextlib
-import logging
 import sqlite3
 from pathlib import Path
 
 from lawdiff.index.state import corpus_key
 from lawdiff.index.store import index_path
 
-log = logging.getLogger("lawdiff")
 
 #: corpus root -> whether its index was current with the corpus-state key when the write began
 _CURRENT_AT_BEGIN: dict[str, bool] = {}

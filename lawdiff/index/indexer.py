@@ -13,7 +13,6 @@ Memory stays bounded: a worker holds one chunk of files, and only a few chunks a
 
 from __future__ import annotations
 
-import logging
 import os
 from collections import deque
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from lawdiff import LawdiffError
 from lawdiff.model import xmlio
+from lawdiff.warn import log
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from lawdiff.model.act import Act
     from lawdiff.records import Lookup
 
-log = logging.getLogger("lawdiff")
 
 #: Fewer files than this are indexed in-process (workers take a few tenths of a second to start).
 PARALLEL_FROM = 200
