@@ -96,7 +96,7 @@ def test_a_usage_error_is_exit_2_and_bad_input_exit_1(scratch_corpus):
 def test_the_branch_moved_under_a_write_is_a_conflict_exit_4(scratch_corpus, capsys, monkeypatch):
     """Every attempt to move the branch finds it moved (as when another process keeps
     committing): the write gives up cleanly with exit 4."""
-    def moved(self, new, old):
+    def moved(self, new, old, mover):
         raise gitlog.BranchMoved("the branch moved while lawdiff was writing (test); nothing written")
 
     for name, value in IDENTITY.items():
