@@ -1,8 +1,9 @@
 """Synthetic corpora for the benchmarks: made-up acts in the shape of the real ones.
 
 Everything here is invented and says so: issuers are ``synthetic-akimat-NNNN`` and
-``synthetic-maslikhat-NNNN`` (20 acts each), places are "Синтетика-NNNN", and every text carries the words
-"синтетикалық сынақ мәтіні" (synthetic test text). The documents have the structure of the
+``synthetic-maslikhat-NNNN`` (500 of each, the acts spread over them), places are
+"Синтетика-NNNN", and every text carries the words "синтетикалық сынақ мәтіні" (synthetic test
+text). The documents have the structure of the
 real corpus files (``corpus/kz/**``): metadata, a lifecycle with sources, a body of clauses
 with subclauses and parts, tariff tables in appendices (like Oral's resolution 2999), and
 versioned provisions bounded by ``by``/``ended-by`` (an amending act in the corpus) or by
@@ -51,14 +52,15 @@ def sentence(rng: random.Random, n: int | None = None, end: str = ".") -> str:
     return (" ".join(words)).capitalize() + end
 
 
-#: Acts per issuer folder. A real corpus has one folder per issuer (some 500 akimats and
-#: maslikhats in the country), each holding many acts; a folder per act would make every
-#: commit rewrite a top folder as large as the corpus, which no real corpus has.
-ACTS_PER_ISSUER = 20
+#: Issuers the acts are spread over. A real corpus has one folder per issuer (some 500
+#: akimats and maslikhats in the country), each holding many acts, and a larger corpus has
+#: more acts to an issuer, not more issuers; a folder per act would make every commit rewrite
+#: a top folder as large as the corpus, which no real corpus has.
+ISSUERS = 500
 
 
 def issuer_number(i: int) -> int:
-    return (i - 1) // ACTS_PER_ISSUER + 1
+    return (i - 1) % ISSUERS + 1
 
 
 def work_id(i: int) -> str:
