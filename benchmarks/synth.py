@@ -4,9 +4,10 @@ Everything here is invented and says so: issuers are ``synthetic-akimat-NNNN`` a
 ``synthetic-maslikhat-NNNN`` (500 of each, the acts spread over them), places are
 "Синтетика-NNNN", and every text carries the words "синтетикалық сынақ мәтіні" (synthetic test
 text). The documents have the structure of the real corpus files (``corpus/kz/**``):
-metadata, a lifecycle with sources, a body of clauses with subclauses and parts, tariff tables in appendices (like Oral's resolution 2999), and
-versioned provisions bounded by ``by``/``ended-by`` (an amending act in the corpus) or by
-``from``/``until`` (a price change on a fixed date).
+metadata, a lifecycle with sources, a body of clauses with subclauses and parts, tariff
+tables in appendices (like Oral's resolution 2999), and versioned provisions bounded by
+``by``/``ended-by`` (an amending act in the corpus) or by ``from``/``until`` (a price change
+on a fixed date).
 
 Every date is determined (entry into force is a fixed date), so each query has one right
 answer, which the generator knows (:class:`Truth`) and both the library and the git baseline
