@@ -132,15 +132,18 @@ class Git:
         lines = answer.split("\n")
         if len(lines) == 3 and lines[2] == "--":
             return lines[0], lines[1]
-        return None, self.run("symbolic-ref", "-q", "HEAD", check=False) or "HEAD"
+        return None, self.branch()
+
+    def branch(self) -> str:
+        """The ref HEAD names (``refs/heads/…``), or ``HEAD`` itself when detached."""
+        return self.run("symbolic-ref", "-q", "HEAD", check=False) or "HEAD"
 
     def settled_head(self, wait: float = 2.0) -> str | None:
         """HEAD once no ``update-ref`` holds its branch's lock (a killed writer's orphaned git
         may still be moving it)."""
         import time
 
-        ref = self.run("symbolic-ref", "-q", "HEAD", check=False) or "HEAD"
-        lock = self.path(ref + ".lock")
+        lock = self.path(self.branch() + ".lock")
         end = time.monotonic() + wait
         while lock.exists() and time.monotonic() < end:
             time.sleep(0.01)
@@ -260,19 +263,19 @@ def wait_for_mover(mover: Path, git: Git) -> None:
 
     Such a git outlives its writer (:meth:`Git.move_head`); one still starting when the next
     command reads HEAD would land after that command rolled the write back. ``mover`` names
-    its process; empty, it says the writer died while starting it: then a git that did start
-    has had :data:`MOVER_START` seconds to lock the branch, which :meth:`Git.settled_head`
-    then waits on."""
+    its process; empty (or holding no number), it says the writer died while starting it:
+    then a git that did start has had :data:`MOVER_START` seconds to lock the branch, which
+    :meth:`Git.settled_head` then waits on."""
     import time
 
     try:
-        pid = mover.read_text()
+        pid = mover.read_text().strip()
     except FileNotFoundError:
         return
-    if not pid:
-        ref = git.run("symbolic-ref", "-q", "HEAD", check=False) or "HEAD"
+    if not pid.isdigit():
+        lock = git.path(git.branch() + ".lock")
         end = time.monotonic() + MOVER_START
-        while not git.path(ref + ".lock").exists() and time.monotonic() < end:
+        while not lock.exists() and time.monotonic() < end:
             time.sleep(0.01)
         return
     end = time.monotonic() + MOVER_WAIT
