@@ -288,18 +288,45 @@ def test_a_transaction_left_uncommitted_writes_nothing(scratch_corpus):
 
 # -- a killed writer's git still starting --------------------------------------------------------
 
+def _slow_git(folder: Path, started: Path) -> Path:
+    """A folder holding a ``git`` that takes a second to start an ``update-ref`` (and marks
+    ``started`` first), for PATH."""
+    folder.mkdir()
+    (folder / "git").write_text(f'#!/bin/sh\nif [ "$3" = update-ref ]; then : > "{started}"; sleep 1; fi\n'
+                                f'exec "{shutil.which("git")}" "$@"\n')
+    (folder / "git").chmod(0o755)
+    return folder
+
+
+def test_a_branch_move_whose_process_the_writer_never_learned_is_given_time_to_start(scratch_corpus, tmp_path):
+    """A writer killed between starting update-ref and writing its process id leaves the
+    mover file empty: recovery gives such a git time to lock the branch, then waits for it."""
+    from lawdiff.gitlog import Git, wait_for_mover
+
+    repo = scratch_corpus.parent
+    old = _git(repo, "rev-parse", "HEAD").stdout.strip()
+    new = _git(repo, "commit-tree", "HEAD^{tree}", "-p", "HEAD", "-m", "moved by an orphaned git").stdout.strip()
+    slow = _slow_git(tmp_path / "bin", tmp_path / "started")
+    mover = tmp_path / "moving-branch"
+    mover.write_bytes(b"")
+    orphan = subprocess.Popen(["git", "-C", str(repo), "update-ref", "HEAD", new, old], start_new_session=True,
+                              env={**os.environ, "PATH": f"{slow}{os.pathsep}{os.environ['PATH']}"})
+    try:
+        git = Git.around(scratch_corpus)
+        assert git is not None
+        wait_for_mover(mover, git)
+        assert git.settled_head() == new
+    finally:
+        orphan.wait()
+
+
 def test_a_branch_move_still_starting_when_its_writer_dies_is_waited_for(scratch_corpus, tmp_path_factory):
     """The update-ref a writer starts runs in a session of its own and outlives a kill; one
     that has not yet locked the branch when the next command recovers must be waited for, or
     the write is rolled back and then lands (old files under the new commit)."""
     repo, outside = scratch_corpus.parent, tmp_path_factory.mktemp("slow-git")
     started = outside / "update-ref started"
-    slow = outside / "bin"
-    slow.mkdir()
-    real_git = shutil.which("git")
-    (slow / "git").write_text(f'#!/bin/sh\nif [ "$3" = update-ref ]; then : > "{started}"; sleep 1; fi\n'
-                              f'exec "{real_git}" "$@"\n')
-    (slow / "git").chmod(0o755)
+    slow = _slow_git(outside / "bin", started)
     head = _git(repo, "rev-parse", "HEAD").stdout.strip()
     env = {**os.environ, **GIT_ENV, "PATH": f"{slow}{os.pathsep}{os.environ['PATH']}"}
     proc = subprocess.Popen([sys.executable, "-m", "lawdiff", "--corpus", str(scratch_corpus), "event", "add", WORK,
