@@ -42,6 +42,7 @@ _U32 = struct.Struct(">I")
 _STAT_SIZE = 40
 _NAME_MASK = 0x0FFF
 _EXTENDED = 0x4000
+_EXTENDED_HIGH, _NAME_HIGH = _EXTENDED >> 8, _NAME_MASK >> 8     # the same, in the flags' first byte
 _STAGE = 0x3000
 _FILE_MODE = 0o100644
 #: Optional extensions that stay true when entries change: the resolve-undo records.
@@ -192,31 +193,55 @@ def read(path: Path, id_size: int) -> Index | None:
 
 
 def _walk(data: bytes, version: int, count: int, id_size: int, end: int) -> list[int] | None:
-    """Where each entry starts, then where the entries end; None if they do not fit."""
-    offsets = []
+    """Where each entry starts, then where the entries end; None if they do not fit.
+
+    This loop is the cost of reading a large index (120,000 entries at 100,000 works), so an
+    entry's size is looked up from the first byte of its flags and added to the second (the
+    name's length); the rare entry (extended flags, a name of 3,840 bytes or more) is left to
+    :func:`_entry_size`."""
+    at = _STAT_SIZE + id_size                     # where an entry's flags are
+    fixed = at + 2 + 8                            # the flags, and room for the padding
+    common = [-1 if high & _EXTENDED_HIGH or high & _NAME_HIGH == _NAME_HIGH else fixed + ((high & _NAME_HIGH) << 8)
+              for high in range(256)]
+    offsets = [0] * (count + 1)
     off = _HEADER.size
-    head = _STAT_SIZE + id_size
-    for _ in range(count):
-        if off + head + 2 > end:
-            return None
-        offsets.append(off)
-        flags = _U16.unpack_from(data, off + head)[0]
-        fixed = head + 2
-        if flags & _EXTENDED:
-            if version < 3:
-                return None
-            fixed += 2
-        length = flags & _NAME_MASK
-        if length == _NAME_MASK:
-            nul = data.find(b"\0", off + fixed, end)
-            if nul < 0:
-                return None
-            length = nul - off - fixed
-        off += (fixed + length + 8) & ~7
+    try:
+        for k in range(count):
+            offsets[k] = off
+            base = common[data[off + at]]
+            if base >= 0:
+                off += (base + data[off + at + 1]) & -8
+            else:
+                size = _entry_size(data, off, version, id_size, end)
+                if size is None:
+                    return None
+                off += size
+    except IndexError:                            # the entries run past the file
+        return None
     if off > end:
         return None
-    offsets.append(off)
+    offsets[count] = off
     return offsets
+
+
+def _entry_size(data: bytes, off: int, version: int, id_size: int, end: int) -> int | None:
+    """The size of an entry with extended flags or a long name (None if it does not fit)."""
+    head = _STAT_SIZE + id_size
+    if off + head + 2 > end:
+        return None
+    flags: int = _U16.unpack_from(data, off + head)[0]
+    fixed = head + 2
+    if flags & _EXTENDED:
+        if version < 3:
+            return None
+        fixed += 2
+    length = flags & _NAME_MASK
+    if length == _NAME_MASK:
+        nul = data.find(b"\0", off + fixed, end)
+        if nul < 0:
+            return None
+        length = nul - off - fixed
+    return (fixed + length + 8) & ~7
 
 
 def _extensions(data: bytes, off: int, end: int) -> list[bytes] | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from lawdiff import ConflictError, CorpusStateError, LawdiffError
@@ -23,10 +24,24 @@ NO_COMMIT = "0" * 40
 _HEAD = ("rev-parse", "-q", "--verify", "HEAD^{commit}")
 #: HEAD's commit and the ref it names, in one answer (see Git._state).
 _STATE = ("rev-parse", "HEAD^{commit}", "--symbolic-full-name", "HEAD", "--")
+#: Which files git flushes to disk as it writes them (unset: git's default, which leaves its
+#: index to the operating system).
+_FSYNC = ("config", "--get-all", "core.fsync")
 
 #: The files of git's own a write looks at: the index it updates, the object store it must be
 #: able to write, and the marks of an operation in progress that forbid a commit.
 GIT_PATHS = ("index", "objects", "MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "rebase-merge", "rebase-apply")
+
+
+@dataclass(frozen=True)
+class WriteStart:
+    """What a write learns of the repository as it begins (:meth:`Git.check_can_commit`)."""
+
+    #: Should the index a write edits be flushed to disk? git flushes its index only when
+    #: ``core.fsync`` names it, and by default it does not. lawdiff flushes it whenever
+    #: ``core.fsync`` is set at all rather than parse the setting's words: flushing more
+    #: than git would loses nothing but time.
+    flush_index: bool
 
 
 def repo_for(path: Path):
@@ -153,11 +168,13 @@ class Git:
         return subprocess.run(["git", "-C", str(self.top), "merge-base", "--is-ancestor", commit, of],
                               capture_output=True, env=_plain_env()).returncode == 0
 
-    def check_can_commit(self) -> None:
+    def check_can_commit(self) -> WriteStart:
         """Refuse, before anything is written, a repository git could not commit to: no
-        identity, a merge (or rebase, cherry-pick, revert) in progress."""
-        author, committer, state = self.run_all(
-            (("var", "GIT_AUTHOR_IDENT"), False), (("var", "GIT_COMMITTER_IDENT"), False), (_STATE, False))
+        identity, a merge (or rebase, cherry-pick, revert) in progress; else what a write
+        needs to know of the repository as it begins."""
+        author, committer, state, fsync = self.run_all(
+            (("var", "GIT_AUTHOR_IDENT"), False), (("var", "GIT_COMMITTER_IDENT"), False), (_STATE, False),
+            (_FSYNC, False))
         if not author or not committer:
             raise GitCannotCommit(f"git cannot commit in {self.top}: no identity (set user.name and "
                                   "user.email with git config); nothing written")
@@ -171,6 +188,7 @@ class Git:
                                   "check out a branch first; nothing written")
         if not os.access(self.path("objects"), os.W_OK):
             raise GitCannotCommit(f"the git repository of {self.top} is read-only; nothing written")
+        return WriteStart(flush_index=bool(fsync))
 
     def tree_entries(self, commit: str | None, rels: list[str]) -> dict[str, tuple[str, str]]:
         """(mode, object) of each of ``rels`` in ``commit`` that is there, in one git call."""

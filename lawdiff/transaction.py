@@ -21,7 +21,8 @@ once the next lawdiff command has run (:func:`recover`):
    user's index meanwhile), the user's index is checked to hold no staged change to these
    files, and the branch is moved by a compare-and-swap ``update-ref`` — the commit point;
 5. the user's index entries of these files are set to the new blobs (nothing else in the
-   index is touched) and the working files are renamed into place;
+   index is touched; it is flushed to disk when git would) and the working files are
+   renamed into place;
 6. the journal is removed, and the derived stores are told (:func:`on_commit`).
 
 Without git, the commit point is the journal itself: once written, the next command
@@ -130,6 +131,7 @@ class Transaction:
         self._files: dict[Path, bytes] = {}
         self._lock: contextlib.AbstractContextManager | None = None
         self.git: Git | None = None
+        self._flush_index = True
 
     def __enter__(self) -> Transaction:
         self._lock = self.corpus.lock(wait=self._wait)   # a read-only snapshot refuses here
@@ -143,7 +145,7 @@ class Transaction:
                     log.warning("reading derived data failed (%s: %s)", type(exc).__name__, exc)
             self.git = Git.around(self.root) if self._commit else None
             if self.git is not None:
-                self.git.check_can_commit()
+                self._flush_index = self.git.check_can_commit().flush_index
         except BaseException:
             self._lock.__exit__(None, None, None)
             raise
@@ -203,6 +205,7 @@ class Transaction:
             return None
         index = git.path("index")
         journal["git"] = {"top": str(git.top), "old": base, "new": new, "index": str(index),
+                          "flush_index": self._flush_index,
                           "token": str(index.with_name(f"lawdiff-{os.getpid()}-{time.time_ns()}.token"))}
         return new
 
@@ -351,21 +354,24 @@ def _write_index(git: Git, journal: dict, lock: Path, token: Path, scratch: Path
     if index is None:
         _write_index_by_git(git, journal, lock, scratch, blobs)
     elif blobs:
-        _replace_index(lock, Path(journal["git"]["index"]), lambda fh: index.write(fh, blobs))
+        _replace_index(lock, Path(journal["git"]["index"]), lambda fh: index.write(fh, blobs),
+                       journal["git"].get("flush_index", True))
     else:
         os.unlink(lock)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(token)
 
 
-def _replace_index(lock: Path, index: Path, write: Callable[[BinaryIO], None]) -> None:
+def _replace_index(lock: Path, index: Path, write: Callable[[BinaryIO], None], flush: bool) -> None:
     """Write the new index through git's index lock (``write`` writes it to the open lock
-    file) and move it in, as git does."""
+    file) and move it in, as git does; ``flush``: to disk first, as git would (see
+    :class:`lawdiff.gitlog.WriteStart`)."""
     with open(lock, "r+b") as fh:
         fh.truncate(0)
         write(fh)
         fh.flush()
-        os.fsync(fh.fileno())
+        if flush:
+            os.fsync(fh.fileno())
     os.replace(lock, index)
 
 
@@ -385,7 +391,7 @@ def _write_index_by_git(git: Git, journal: dict, lock: Path, scratch: Path, blob
     if info:
         git.run("update-index", "--add", "--index-info", stdin=info.encode("utf-8"), index=scratch)
     if scratch.exists():
-        _replace_index(lock, index, lambda fh: fh.write(scratch.read_bytes()))
+        _replace_index(lock, index, lambda fh: fh.write(scratch.read_bytes()), journal["git"].get("flush_index", True))
         os.unlink(scratch)
     else:
         os.unlink(lock)

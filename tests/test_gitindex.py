@@ -112,6 +112,19 @@ def test_a_path_longer_than_the_length_field(tmp_path):
     assert_same(repo, ours, by_git)
 
 
+@pytest.mark.parametrize("length", [3839, 3840, 4094, 4095, 4096])
+def test_paths_around_the_length_fields_limit(tmp_path, length):
+    """The walk reads a name's length from the flags' bytes; lengths whose high bits are all
+    set take the careful way, which must agree."""
+    repo = make_repo(tmp_path)
+    old, new = blob(repo, "old"), blob(repo, "new")
+    path = ("d" * 200 + "/") * (length // 201) + "f" * (length % 201 - 4) + ".xml"
+    assert len(path) == length
+    stage(repo, {"a.xml": old, path: old, "z.xml": old})
+    ours, by_git = edited_both_ways(repo, {path: new, "z.xml": new})
+    assert_same(repo, ours, by_git)
+
+
 def test_version_3_with_extended_flags_and_optional_caches(tmp_path):
     repo = make_repo(tmp_path)
     for name in ("a.xml", "b.xml", "c.xml"):
@@ -204,3 +217,20 @@ def test_any_edit_as_git_makes_it(tmp_path_factory, staged, written):
     stage(repo, {p: old for p in sorted(staged)})        # file names end in .xml, folders never: no clash
     ours, by_git = edited_both_ways(repo, {p: new for p in written})
     assert_same(repo, ours, by_git)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_a_damaged_index_without_checksum_is_refused_not_crashed_on(tmp_path_factory, data):
+    """With no checksum to catch damage (``index.skipHash``), a damaged file reaches the walk:
+    it must answer None (git then reports the damage) or an index, never fail."""
+    repo = make_repo(tmp_path_factory.mktemp("damaged"))
+    stage(repo, {"a.xml": blob(repo, "a"), "b/" + "c" * 300 + ".xml": blob(repo, "c")})
+    index = repo / ".git" / "index"
+    raw = bytearray(index.read_bytes()[:-20])
+    for _ in range(data.draw(st.integers(1, 4))):
+        raw[data.draw(st.integers(12, len(raw) - 1))] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(12, len(raw)))
+    index.write_bytes(bytes(raw[:cut]) + bytes(20))
+    parsed = gitindex.read(index, 20)
+    assert parsed is None or parsed.offsets[-1] <= cut

@@ -153,6 +153,34 @@ def test_racing_a_users_git_loop_misattributes_nothing(scratch_corpus):
     assert _git(repo, "status", "--porcelain", "--", "corpus").stdout == ""
 
 
+def _retitled(corpus: Corpus):
+    act = corpus.load(WORK)
+    act.root.find("meta/title").text += " (changed)"
+    return act
+
+
+@pytest.mark.parametrize("setting, flushed", [(None, False), ("index", True), ("none", True), ("added,-pack", True)])
+def test_the_index_is_flushed_when_git_would(scratch_corpus, monkeypatch, setting, flushed):
+    """git flushes its index only when core.fsync names it (not by default); lawdiff flushes it
+    whenever core.fsync is set rather than parse it. Its own files are flushed always."""
+    repo, synced = scratch_corpus.parent, []
+    if setting is not None:
+        _git(repo, "config", "core.fsync", setting)
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    corpus = Corpus(scratch_corpus)
+    with corpus.transaction() as txn:
+        txn.write(_retitled(corpus))
+        txn.commit("Retitle")
+    assert any(name.endswith("index.lock") for name in synced) == flushed
+    assert any(name.endswith(runtime.JOURNAL + ".tmp") for name in synced)
+
+
 # -- a commit that cannot be made writes nothing ---------------------------------------------------
 
 def _event(capsys, corpus: Path) -> tuple[int, str]:
