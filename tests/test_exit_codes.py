@@ -112,3 +112,25 @@ def test_the_branch_moved_under_a_write_is_a_conflict_exit_4(scratch_corpus, cap
 def test_the_error_kinds():
     assert issubclass(runtime.Busy, ConflictError) and issubclass(gitlog.BranchMoved, ConflictError)
     assert issubclass(gitlog.GitCannotCommit, CorpusStateError)
+
+
+# -- leaving: the script ends the process itself once the command is done (lawdiff.cli.main.leave) --
+
+def test_the_whole_output_reaches_the_pipe_before_the_process_ends(capsys):
+    work = "kz/oral-akimat/resolution/2025/2999"
+    proc = run_script("show", work, "--json")
+    code, out, _ = lawdiff(capsys, "show", work, "--json")
+    assert proc.returncode == code == 0 and len(out) > 65536      # more than a pipe holds at once
+    assert proc.stdout == out
+
+
+def test_a_reader_gone_away_ends_the_command_with_one_code_and_no_traceback():
+    """``lawdiff show … | head -c 0``: the pipe is closed before lawdiff writes to it."""
+    from conftest import SCRIPT
+
+    proc = subprocess.Popen([str(SCRIPT), "show", "kz/oral-akimat/resolution/2025/2999", "--json"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 1 and err == ""
