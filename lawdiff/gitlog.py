@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 from lawdiff import ConflictError, CorpusStateError, LawdiffError
@@ -31,17 +30,6 @@ _FSYNC = ("config", "--get-all", "core.fsync")
 #: The files of git's own a write looks at: the index it updates, the object store it must be
 #: able to write, and the marks of an operation in progress that forbid a commit.
 GIT_PATHS = ("index", "objects", "MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "rebase-merge", "rebase-apply")
-
-
-@dataclass(frozen=True)
-class WriteStart:
-    """What a write learns of the repository as it begins (:meth:`Git.check_can_commit`)."""
-
-    #: Should the index a write edits be flushed to disk? git flushes its index only when
-    #: ``core.fsync`` names it, and by default it does not. lawdiff flushes it whenever
-    #: ``core.fsync`` is set at all rather than parse the setting's words: flushing more
-    #: than git would loses nothing but time.
-    flush_index: bool
 
 
 def repo_for(path: Path):
@@ -69,6 +57,11 @@ class Git:
     def __init__(self, top: Path, paths: dict[str, Path] | None = None):
         self.top = top
         self._paths = dict(paths or {})
+        #: Should a write flush the index it edits to disk? git flushes its index only when
+        #: ``core.fsync`` names it, and by default it does not; lawdiff flushes it whenever
+        #: ``core.fsync`` is set at all rather than parse the setting's words (flushing more
+        #: than git would loses nothing but time). Learnt by :meth:`check_can_commit`.
+        self.flush_index = True
 
     @classmethod
     def around(cls, folder: Path) -> Git | None:
@@ -168,10 +161,10 @@ class Git:
         return subprocess.run(["git", "-C", str(self.top), "merge-base", "--is-ancestor", commit, of],
                               capture_output=True, env=_plain_env()).returncode == 0
 
-    def check_can_commit(self) -> WriteStart:
+    def check_can_commit(self) -> None:
         """Refuse, before anything is written, a repository git could not commit to: no
-        identity, a merge (or rebase, cherry-pick, revert) in progress; else what a write
-        needs to know of the repository as it begins."""
+        identity, a merge (or rebase, cherry-pick, revert) in progress. Also learns
+        :attr:`flush_index`."""
         author, committer, state, fsync = self.run_all(
             (("var", "GIT_AUTHOR_IDENT"), False), (("var", "GIT_COMMITTER_IDENT"), False), (_STATE, False),
             (_FSYNC, False))
@@ -188,18 +181,7 @@ class Git:
                                   "check out a branch first; nothing written")
         if not os.access(self.path("objects"), os.W_OK):
             raise GitCannotCommit(f"the git repository of {self.top} is read-only; nothing written")
-        return WriteStart(flush_index=bool(fsync))
-
-    def tree_entries(self, commit: str | None, rels: list[str]) -> dict[str, tuple[str, str]]:
-        """(mode, object) of each of ``rels`` in ``commit`` that is there, in one git call."""
-        if commit is None or not rels:
-            return {}
-        found: dict[str, tuple[str, str]] = {}
-        for record in self.run_z("ls-tree", "-z", commit, "--", *rels):
-            meta, _, rel = record.partition("\t")
-            mode, _, sha = meta.split(" ")
-            found[rel] = (mode, sha)
-        return found
+        self.flush_index = bool(fsync)
 
     def index_entries(self, index: Path, rels: list[str]) -> dict[str, str]:
         """The blob staged for each of ``rels`` in the index file ``index`` that is staged there
@@ -228,16 +210,17 @@ class Git:
         return head or None, blobs
 
     def commit_tree(self, scratch: Path, base: str | None, blobs: dict[str, str], message: str,
-                    in_base: dict[str, tuple[str, str]]) -> str | None:
+                    on_base: tuple[dict[str, bytes], dict[str, tuple[str, str]]]) -> str | None:
         """The commit of ``base`` with ``blobs`` (path -> blob) put in, its tree made by
         :func:`lawdiff.gittree.build` (``scratch``: a folder of this write's own); None when
         the tree would not change: every blob is already in ``base`` at its path as a regular
-        file (``in_base``: the :meth:`tree_entries` of ``base`` for these paths)."""
+        file. ``on_base``: :func:`lawdiff.gittree.read_paths` of ``base`` for these paths."""
         from lawdiff import gittree
 
+        folders, in_base = on_base
         if base is not None and all(in_base.get(rel) == ("100644", sha) for rel, sha in blobs.items()):
             return None
-        tree = gittree.build(self, base, blobs, scratch)
+        tree = gittree.build(self, base, blobs, scratch, folders)
         parents = ["-p", base] if base else []
         return self.run("commit-tree", tree, *parents, "-F", "-", stdin=message.encode("utf-8"))
 

@@ -97,13 +97,36 @@ def read_folders(git: Git, base: str | None, folders: list[str]) -> dict[str, by
     return found
 
 
-def build(git: Git, base: str | None, blobs: dict[str, str], scratch: Path) -> str:
+def read_paths(git: Git, base: str | None, rels: list[str]) -> tuple[dict[str, bytes], dict[str, tuple[str, str]]]:
+    """The trees of the folders on ``rels`` in commit ``base`` (what :func:`build` edits), and
+    the (mode, object id) of each of ``rels`` that is there, as ``git ls-tree`` answers them:
+    both from one read."""
+    folders = read_folders(git, base, _folders(rels))
+    found: dict[str, tuple[str, str]] = {}
+    parsed: dict[str, Entries] = {}
+    for rel in rels:
+        folder, _, name = rel.rpartition("/")
+        if folder not in folders:
+            continue
+        if folder not in parsed:
+            assert base is not None
+            parsed[folder] = parse(folders[folder], len(base) // 2)
+        entry = parsed[folder].get(name.encode("utf-8"))
+        if entry is not None:
+            found[rel] = (entry[0].decode().zfill(6), entry[1].hex())
+    return folders, found
+
+
+def build(git: Git, base: str | None, blobs: dict[str, str], scratch: Path,
+          old: dict[str, bytes] | None = None) -> str:
     """The id of the tree of ``base`` with each path of ``blobs`` (path -> blob id) set to that
     blob as a regular file; the new trees are stored in the repository. ``scratch``: a folder
-    of this write's own for the tree contents handed to git."""
+    of this write's own for the tree contents handed to git; ``old``: the folders' trees as
+    :func:`read_paths` read them (else they are read here)."""
     id_size = len(next(iter(blobs.values()))) // 2
     folders = _folders(list(blobs))
-    old = read_folders(git, base, folders)
+    if old is None:
+        old = read_folders(git, base, folders)
     trees = {folder: parse(old[folder], id_size) if folder in old else {} for folder in folders}
     grown = {folder for folder in folders if folder not in old}     # names added: sort again
     for rel, blob in blobs.items():

@@ -43,7 +43,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from lawdiff import ConflictError, CorpusStateError, LawdiffError, gitindex, runtime
+from lawdiff import ConflictError, CorpusStateError, LawdiffError, gitindex, gittree, runtime
 from lawdiff.gitlog import BranchMoved, Git, message, wait_for_mover
 from lawdiff.model import xmlio
 from lawdiff.model.act import Act
@@ -131,7 +131,6 @@ class Transaction:
         self._files: dict[Path, bytes] = {}
         self._lock: contextlib.AbstractContextManager | None = None
         self.git: Git | None = None
-        self._flush_index = True
 
     def __enter__(self) -> Transaction:
         self._lock = self.corpus.lock(wait=self._wait)   # a read-only snapshot refuses here
@@ -145,7 +144,7 @@ class Transaction:
                     log.warning("reading derived data failed (%s: %s)", type(exc).__name__, exc)
             self.git = Git.around(self.root) if self._commit else None
             if self.git is not None:
-                self._flush_index = self.git.check_can_commit().flush_index
+                self.git.check_can_commit()
         except BaseException:
             self._lock.__exit__(None, None, None)
             raise
@@ -197,24 +196,24 @@ class Transaction:
         base, blobs = git.head_and_blobs([(rt / runtime.STAGED / f["staged"], f["rel"]) for f in journal["files"]])
         for f, blob in zip(journal["files"], blobs):
             f["blob"] = blob
-        in_base = git.tree_entries(base, [f["rel"] for f in journal["files"]])
+        on_base = gittree.read_paths(git, base, [f["rel"] for f in journal["files"]])
         for f in journal["files"]:
-            f["old_blob"] = in_base[f["rel"]][1] if f["rel"] in in_base else None
-        new = self._commit_on(rt, journal, text, base, in_base)
+            f["old_blob"] = on_base[1][f["rel"]][1] if f["rel"] in on_base[1] else None
+        new = self._commit_on(rt, journal, text, base, on_base)
         if new is None:
             return None
         index = git.path("index")
         journal["git"] = {"top": str(git.top), "old": base, "new": new, "index": str(index),
-                          "flush_index": self._flush_index,
+                          "flush_index": git.flush_index,
                           "token": str(index.with_name(f"lawdiff-{os.getpid()}-{time.time_ns()}.token"))}
         return new
 
     def _commit_on(self, rt: Path, journal: dict, text: str, base: str | None,
-                   in_base: dict[str, tuple[str, str]]) -> str | None:
+                   on_base: tuple[dict[str, bytes], dict[str, tuple[str, str]]]) -> str | None:
         assert self.git is not None
         blobs = {f["rel"]: f["blob"] for f in journal["files"]}
         try:
-            return self.git.commit_tree(rt / TREES, base, blobs, text, in_base)
+            return self.git.commit_tree(rt / TREES, base, blobs, text, on_base)
         finally:
             shutil.rmtree(rt / TREES, ignore_errors=True)
 
@@ -223,12 +222,12 @@ class Transaction:
         the same change on top of it, unless the user's commit touched these very files."""
         assert self.git is not None
         g = journal["git"]
-        in_head = self.git.tree_entries(head, [f["rel"] for f in journal["files"]])
+        on_head = gittree.read_paths(self.git, head, [f["rel"] for f in journal["files"]])
         for f in journal["files"]:
-            if (in_head[f["rel"]][1] if f["rel"] in in_head else None) != f["old_blob"]:
+            if (on_head[1][f["rel"]][1] if f["rel"] in on_head[1] else None) != f["old_blob"]:
                 raise ConflictError(f"{f['rel']} was committed by someone else while lawdiff was writing it; "
                                    "nothing written: run the command again")
-        g["old"], g["new"] = head, self._commit_on(rt, journal, text, head, in_head) or head
+        g["old"], g["new"] = head, self._commit_on(rt, journal, text, head, on_head) or head
         _write_journal(rt, journal)
 
 
@@ -365,7 +364,7 @@ def _write_index(git: Git, journal: dict, lock: Path, token: Path, scratch: Path
 def _replace_index(lock: Path, index: Path, write: Callable[[BinaryIO], None], flush: bool) -> None:
     """Write the new index through git's index lock (``write`` writes it to the open lock
     file) and move it in, as git does; ``flush``: to disk first, as git would (see
-    :class:`lawdiff.gitlog.WriteStart`)."""
+    :attr:`lawdiff.gitlog.Git.flush_index`)."""
     with open(lock, "r+b") as fh:
         fh.truncate(0)
         write(fh)

@@ -84,6 +84,23 @@ def test_same_tree_as_git_makes_on_the_shipped_corpus(tmp_path):
     assert gittree.build(git, base, blobs, tmp_path / "scratch") == _by_git(git, base, blobs, tmp_path)
 
 
+def test_the_entries_read_with_the_folders_are_what_ls_tree_answers(tmp_path):
+    """A write learns what each written path holds in its base from the folder trees it reads
+    anyway (:func:`lawdiff.gittree.read_paths`), not from a ``git ls-tree`` of its own."""
+    git, base = _repo(tmp_path, {"kz/a/1.xml": b"1", "kz/a/run.sh": b"#!", "kz/b/2.xml": b"2", "kz/c": b"c",
+                                 "kz/қала/3.xml": b"3"})
+    (git.top / "kz/a/run.sh").chmod(0o755)
+    _git(git.top, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", "executable")
+    base = _git(git.top, "rev-parse", "HEAD")
+    rels = ["kz/a/1.xml", "kz/a/run.sh", "kz/b", "kz/c", "kz/c/x.xml", "kz/қала/3.xml", "kz/a/new.xml", "new/1.xml"]
+    listed = _git(git.top, "-c", "core.quotePath=false", "ls-tree", base, "--", *rels).splitlines()
+    by_git = {line.split("\t")[1]: tuple(line.split("\t")[0].split(" ")[::2]) for line in listed}
+    folders, entries = gittree.read_paths(git, base, rels)
+    assert entries == by_git and set(entries) == {"kz/a/1.xml", "kz/a/run.sh", "kz/b", "kz/c", "kz/қала/3.xml"}
+    assert entries["kz/a/run.sh"][0] == "100755" and entries["kz/b"][0] == "040000"
+    assert set(folders) == {"", "kz", "kz/a", "kz/қала"}       # kz/c is a file, new/ is not there
+
+
 @pytest.mark.parametrize(("files", "written", "problem"), [
     ({"kz/a/1.xml/x": b"1"}, "kz/a/1.xml", "is a folder in the repository"),
     ({"kz/a": b"1"}, "kz/a/1.xml", "kz/a is a file in the repository"),
