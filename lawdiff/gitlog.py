@@ -32,6 +32,38 @@ _FSYNC = ("config", "--get-all", "core.fsync")
 GIT_PATHS = ("index", "objects", "MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "rebase-merge", "rebase-apply")
 
 
+class Asked:
+    """git commands started together and not yet waited for (:meth:`Git.ask`)."""
+
+    def __init__(self, git: Git, commands: tuple[tuple[tuple[str, ...], bool], ...]):
+        self._git, self._commands = git, commands
+        self._procs: list[subprocess.Popen] = []
+        try:
+            for args, _ in commands:
+                self._procs.append(subprocess.Popen(["git", "-C", str(git.top), *args], stdout=subprocess.PIPE,
+                                                    stderr=subprocess.PIPE, env=_plain_env()))
+        except BaseException:
+            self.close()
+            raise
+
+    def answers(self) -> list[str]:
+        """Each command's answer, in order, as :meth:`Git.run` gives them."""
+        try:
+            done = [proc.communicate() for proc in self._procs]
+        except BaseException:
+            self.close()
+            raise
+        return [self._git._answer(args, proc.returncode, out, err, check)
+                for (args, check), proc, (out, err) in zip(self._commands, self._procs, done)]
+
+    def close(self) -> None:
+        """Stop the commands not asked for after all (git's questions change nothing)."""
+        for proc in self._procs:
+            if proc.poll() is None:
+                proc.kill()
+            proc.communicate()
+
+
 def repo_for(path: Path):
     """The git repository holding ``path`` (a GitPython ``Repo``), or None when it is not under git."""
     import git
@@ -102,19 +134,11 @@ class Git:
         """Run git commands that do not depend on each other at the same time, each given as
         (arguments, check); their answers in order, as :meth:`run` gives them. Starting a
         process is most of what a git question costs; these are waited for together."""
-        procs: list[subprocess.Popen] = []
-        try:
-            for args, _ in commands:
-                procs.append(subprocess.Popen(["git", "-C", str(self.top), *args], stdout=subprocess.PIPE,
-                                              stderr=subprocess.PIPE, env=_plain_env()))
-            done = [proc.communicate() for proc in procs]
-        except BaseException:
-            for proc in procs:
-                proc.kill()
-                proc.wait()
-            raise
-        return [self._answer(args, proc.returncode, out, err, check)
-                for (args, check), proc, (out, err) in zip(commands, procs, done)]
+        return self.ask(*commands).answers()
+
+    def ask(self, *commands: tuple[tuple[str, ...], bool]) -> Asked:
+        """:meth:`run_all` begun: the commands run while the caller goes on."""
+        return Asked(self, commands)
 
     def _answer(self, args: tuple[str, ...], code: int, out: bytes, err: bytes, check: bool) -> str:
         if check and code != 0:
@@ -161,13 +185,18 @@ class Git:
         return subprocess.run(["git", "-C", str(self.top), "merge-base", "--is-ancestor", commit, of],
                               capture_output=True, env=_plain_env()).returncode == 0
 
-    def check_can_commit(self) -> None:
+    def ask_can_commit(self) -> Asked:
+        """The questions :meth:`check_can_commit` asks git, begun: they take a few milliseconds
+        of git's, which a write spends planning meanwhile."""
+        return self.ask((("var", "GIT_AUTHOR_IDENT"), False), (("var", "GIT_COMMITTER_IDENT"), False),
+                        (_STATE, False), (_FSYNC, False))
+
+    def check_can_commit(self, asked: Asked | None = None) -> None:
         """Refuse, before anything is written, a repository git could not commit to: no
         identity, a merge (or rebase, cherry-pick, revert) in progress. Also learns
-        :attr:`flush_index`."""
-        author, committer, state, fsync = self.run_all(
-            (("var", "GIT_AUTHOR_IDENT"), False), (("var", "GIT_COMMITTER_IDENT"), False), (_STATE, False),
-            (_FSYNC, False))
+        :attr:`flush_index`. ``asked``: the questions as :meth:`ask_can_commit` began them
+        (else they are asked now)."""
+        author, committer, state, fsync = (asked or self.ask_can_commit()).answers()
         if not author or not committer:
             raise GitCannotCommit(f"git cannot commit in {self.top}: no identity (set user.name and "
                                   "user.email with git config); nothing written")

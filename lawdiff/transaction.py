@@ -11,6 +11,8 @@ Import, event add, apply, build and ``amendments --store`` all write through
 ``commit`` goes in this order, and a kill at any point leaves the old state or the new one
 once the next lawdiff command has run (:func:`recover`):
 
+0. a repository git could not commit to (no identity, a merge in progress, a detached HEAD)
+   is refused, from git's answers to questions asked as the transaction began;
 1. the new files are staged in ``.lawdiff/staged/`` (flushed to disk);
 2. under git: their blobs are hashed, the trees on their paths are rewritten
    (``lawdiff.gittree``) and the commit made with ``commit-tree`` (nothing a user sees has
@@ -44,7 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from lawdiff import ConflictError, CorpusStateError, LawdiffError, gitindex, gittree, runtime
-from lawdiff.gitlog import BranchMoved, Git, message, wait_for_mover
+from lawdiff.gitlog import Asked, BranchMoved, Git, message, wait_for_mover
 from lawdiff.model import xmlio
 from lawdiff.model.act import Act
 from lawdiff.warn import log
@@ -131,6 +133,7 @@ class Transaction:
         self._files: dict[Path, bytes] = {}
         self._lock: contextlib.AbstractContextManager | None = None
         self.git: Git | None = None
+        self._can_commit: Asked | None = None    # check_can_commit's questions, answered at commit
 
     def __enter__(self) -> Transaction:
         self._lock = self.corpus.lock(wait=self._wait)   # a read-only snapshot refuses here
@@ -144,13 +147,15 @@ class Transaction:
                     log.warning("reading derived data failed (%s: %s)", type(exc).__name__, exc)
             self.git = Git.around(self.root) if self._commit else None
             if self.git is not None:
-                self.git.check_can_commit()
+                self._can_commit = self.git.ask_can_commit()
         except BaseException:
             self._lock.__exit__(None, None, None)
             raise
         return self
 
     def __exit__(self, *exc) -> None:
+        if self._can_commit is not None:
+            self._can_commit.close()
         _clean_staging(runtime.folder(self.root, create=False))
         assert self._lock is not None
         self._lock.__exit__(*exc)
@@ -167,6 +172,10 @@ class Transaction:
         text = message(subject, body, trailers)
         if not self._files:
             return None
+        if self._can_commit is not None:          # refused before anything is written
+            asked, self._can_commit = self._can_commit, None
+            assert self.git is not None
+            self.git.check_can_commit(asked)
         rt = runtime.folder(self.root)
         staged = rt / runtime.STAGED
         _clean_staging(rt)
