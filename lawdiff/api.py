@@ -11,13 +11,13 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from lawdiff import LawdiffError
 from lawdiff import time as T
 from lawdiff.corpus import Corpus
-from lawdiff.ingest.issuers import Place, find_place
 from lawdiff.model import version as V
 from lawdiff.model.act import Act, Event
 from lawdiff.model.version import State
@@ -27,6 +27,9 @@ from lawdiff.results import (EventEntry, ProvisionAt, Shown, TariffRow, TariffRo
                              WorkSummary)
 from lawdiff.workref import current_index as _index
 from lawdiff.workref import resolve as resolve   # part of the API: a work from a user's words
+
+if TYPE_CHECKING:
+    from lawdiff.ingest.issuers import Place
 
 SETTINGS = ("home", "semi-stationary", "stationary")
 EVENT_KINDS = ("published", "entry-into-force", "repealed", "amended", "registered", "signed", "expired",
@@ -87,7 +90,10 @@ def tariff_rows(corpus: Corpus, work: str, service: str | None = None,
 
 @functools.lru_cache(maxsize=64)
 def _known_place(query: str) -> Place | None:
-    """The gazetteer's place for a user's words (asked once per query, not once per work)."""
+    """The gazetteer's place for a user's words (asked once per query, not once per work; the
+    gazetteer and its patterns are loaded by the first query that names a place)."""
+    from lawdiff.ingest.issuers import find_place
+
     return find_place(query)
 
 

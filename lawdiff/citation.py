@@ -18,10 +18,10 @@ adilet number is known.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from lawdiff import LawdiffError
-from lawdiff.amend.vocab import RU_ORDINAL_RE, KK_ORDINAL_RE, kk_ordinal, kk_unit, ru_ordinal, ru_unit
 from lawdiff.model.act import Act
 from lawdiff.model.ids import norm_num, parse_eid
 
@@ -32,8 +32,16 @@ _APPROVED_DOCUMENT = re.compile(
 #: Levels a citation may leave out: they are found in the act.
 _IMPLICIT = {"section", "chapter", "subchapter", "part"}
 _EID = re.compile(r"^[a-z]+(?:_[0-9a-z-]+)?(?:__[a-z]+(?:_[0-9a-z-]+)?)*$")
-_TOKEN = re.compile(rf"(?P<num>\d+(?:[-.]\d+)*)\s*(?:\)|-)?|(?P<ord>{KK_ORDINAL_RE}|{RU_ORDINAL_RE})|(?P<word>[\w-]+)",
-                    re.IGNORECASE)
+
+
+@functools.cache
+def _token() -> re.Pattern[str]:
+    """A citation's tokens: numbers, ordinals, words. Compiled when a provision is first cited
+    (with the grammar's vocabulary), not by every command that names an act."""
+    from lawdiff.amend.vocab import KK_ORDINAL_RE, RU_ORDINAL_RE
+
+    return re.compile(rf"(?P<num>\d+(?:[-.]\d+)*)\s*(?:\)|-)?|(?P<ord>{KK_ORDINAL_RE}|{RU_ORDINAL_RE})|(?P<word>[\w-]+)",
+                      re.IGNORECASE)
 
 Step = tuple[str, str | None]
 
@@ -41,7 +49,9 @@ Step = tuple[str, str | None]
 def parse_citation(text: str) -> list[Step]:
     """The (kind, number) steps of a citation, outer to inner. A step with number None is the
     appendix holding the document the act approves ("Правил", "Қағидалардың")."""
-    tokens = [(m.lastgroup, m.group(m.lastgroup)) for m in _TOKEN.finditer(text)]
+    from lawdiff.amend.vocab import kk_unit, ru_unit
+
+    tokens = [(m.lastgroup, m.group(m.lastgroup)) for m in _token().finditer(text)]
     steps: list[Step] = []
     russian = False
     pending: str | None = None          # a number or ordinal waiting for its Kazakh unit word
@@ -82,6 +92,8 @@ def parse_citation(text: str) -> list[Step]:
 
 
 def _number(kind_of: str, value: str) -> str:
+    from lawdiff.amend.vocab import kk_ordinal, ru_ordinal
+
     if kind_of == "ord":
         n = kk_ordinal(value) or ru_ordinal(value)
         if n is None:

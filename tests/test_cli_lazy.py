@@ -44,6 +44,17 @@ def test_query_commands_import_only_what_they_run():
         assert not heavy & loaded, (argv, sorted(heavy & loaded))
 
 
+def test_a_work_shown_loads_no_vocabulary_of_citations_places_or_redlines():
+    """``show`` of a work (no provision cited), and ``at``, name acts by their official citation:
+    they load neither the grammar's vocabulary (citing a provision does), nor the gazetteer
+    (naming a place does), nor the word diff (a redline does)."""
+    for argv in (["show", "2999", "--json"], ["at", "2026-03-01", "--json"]):
+        loaded = _modules_after(*argv)
+        assert "lawdiff.api" in loaded and ("lawdiff.citation" in loaded or argv[0] == "at"), argv
+        assert not {"lawdiff.amend.vocab", "lawdiff.ingest.issuers", "lawdiff.diff"} & loaded, argv
+    assert "lawdiff.amend.vocab" in _modules_after("show", "2999", "--provision", "1-тармақ", "--json")
+
+
 def test_help_lists_every_command(capsys):
     from lawdiff.cli.main import run
 
