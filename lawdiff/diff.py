@@ -18,19 +18,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
 from collections.abc import Iterable, Sequence
 
 from lawdiff import LawdiffError
+from lawdiff.frozen import frozen
 from lawdiff.model.ids import parse_eid
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 
 
-@dataclass(frozen=True)
+@frozen
 class WordOp:
     """One word-level operation: ``text`` is kept (equal), inserted or deleted."""
 
@@ -38,7 +39,7 @@ class WordOp:
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     """One changed unit: a provision (by eId) or a tariff row (``row_<num>``).
 

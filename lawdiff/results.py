@@ -15,8 +15,9 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar, dataclass_transform
+from typing import TYPE_CHECKING, Any
 
+from lawdiff.frozen import frozen
 from lawdiff.model.act import Event
 from lawdiff.time import Bound, Status, VersionInterval, WorkInterval
 
@@ -54,12 +55,7 @@ def to_json(value: object) -> JSON:
 
 
 class Result:
-    """A typed answer; :meth:`to_json` gives its JSON by the rules of the module docstring.
-
-    The immutable answers (:func:`frozen`) take their equality, hash and repr from here, with
-    the semantics a dataclass would generate for them: every query imports this module, and on
-    Python 3.11 each method a dataclass generates is compiled on its own (half the module's
-    import time)."""
+    """A typed answer; :meth:`to_json` gives its JSON by the rules of the module docstring."""
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -71,32 +67,6 @@ class Result:
                 out[f.metadata.get("json", f.name)] = value
         return out
 
-    def _compared(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, f.name) for f in dataclasses.fields(self) if f.compare)  # type: ignore[arg-type]
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._compared() == other._compared()
-
-    def __hash__(self) -> int:
-        return hash(self._compared())
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}"
-                          for f in dataclasses.fields(self) if f.repr)  # type: ignore[arg-type]
-        return f"{self.__class__.__qualname__}({shown})"
-
-
-_T = TypeVar("_T")
-
-
-@dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(field,))
-def frozen(cls: type[_T]) -> type[_T]:
-    """An immutable answer: ``dataclass(frozen=True, kw_only=True)``, its equality, hash and
-    repr those of :class:`Result`."""
-    return dataclass(frozen=True, kw_only=True, eq=False, repr=False)(cls)
-
 
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
@@ -104,7 +74,7 @@ def _date(value: str | None) -> dt.date | None:
 
 # -- works --------------------------------------------------------------------------------------------
 
-@frozen
+@frozen(kw_only=True)
 class WorkSummary(Result):
     """One work as ``ls`` lists it."""
 
@@ -125,7 +95,7 @@ class WorkSummary(Result):
         return cls(**{**record, "date": _date(record["date"])})
 
 
-@frozen
+@frozen(kw_only=True)
 class WorkAt(Result):
     """A work and its status on a date (``at``)."""
 
@@ -136,7 +106,7 @@ class WorkAt(Result):
 
 # -- tariffs ------------------------------------------------------------------------------------------
 
-@frozen
+@frozen(kw_only=True)
 class TariffRow(Result):
     """One tariff row as printed."""
 
@@ -158,7 +128,7 @@ class TariffRow(Result):
         return cls(**{**data, "price": Decimal(record["price"]), "eid": record["eId"]})
 
 
-@frozen
+@frozen(kw_only=True)
 class TariffRowAt(Result):
     """A tariff row in force on a date, with its status and the bounds of its wording."""
 
@@ -169,7 +139,7 @@ class TariffRowAt(Result):
 
 # -- provisions --------------------------------------------------------------------------------------
 
-@frozen
+@frozen(kw_only=True)
 class ProvisionAt(Result):
     """One text-bearing provision on a date: its wording (None: not in the corpus), status, bounds."""
 
@@ -197,7 +167,7 @@ class Shown(Result):
 
 # -- lifecycle -----------------------------------------------------------------------------------------
 
-@frozen
+@frozen(kw_only=True)
 class WordingChange(Result):
     """A provision another act gave a wording, and when that took effect."""
 
@@ -206,7 +176,7 @@ class WordingChange(Result):
     start: Bound = named("from")
 
 
-@frozen
+@frozen(kw_only=True)
 class Timeline(Result):
     """A work's events, the interval computed from them, and the wordings other acts gave."""
 
@@ -217,7 +187,7 @@ class Timeline(Result):
     changes: list[WordingChange]
 
 
-@frozen
+@frozen(kw_only=True)
 class EventEntry(Result):
     """A lifecycle fact with the id ``event remove`` takes and who gave it, in words."""
 
@@ -228,7 +198,7 @@ class EventEntry(Result):
 
 # -- history and blame -----------------------------------------------------------------------------------
 
-@frozen
+@frozen(kw_only=True)
 class HistoryVersion(Result):
     """One version of a provision: who gave it, its bounds, and its redline against the one before."""
 
@@ -245,7 +215,7 @@ class HistoryVersion(Result):
     redline: Change | None
 
 
-@frozen
+@frozen(kw_only=True)
 class ProvisionHistory(Result):
     """Every version of one provision (``log``)."""
 
@@ -266,7 +236,7 @@ class History(Result):
     provisions: list[ProvisionHistory]
 
 
-@frozen
+@frozen(kw_only=True)
 class BlameLine(Result):
     """A provision in force on a date, the act that gave its wording and since when."""
 

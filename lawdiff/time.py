@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from lxml import etree
 
 from lawdiff import LawdiffError
+from lawdiff.frozen import frozen
 
 from lawdiff.model import version as V
 from lawdiff.model.act import Act, Event
@@ -25,7 +26,7 @@ from lawdiff.model.version import State
 ActLookup = Callable[[str], "Act | None"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Rule:
     """A named entry-into-force rule: the event it counts from and the days it adds."""
 
@@ -61,7 +62,7 @@ DEFAULT = Rule(
 RULES = {r.name: r for r in (PUBLICATION_PLUS_10, FROM_PUBLICATION, FROM_SIGNING, FIXED_DATE, DEFAULT)}
 
 
-@dataclass(frozen=True)
+@frozen
 class Bound:
     """A start or end date: known (``date``) or undetermined (``earliest`` and a reason)."""
 
@@ -92,7 +93,7 @@ def known(d: dt.date, reason: str) -> Bound:
     return Bound(d, None, reason)
 
 
-@dataclass(frozen=True)
+@frozen
 class Status:
     """The answer for one date: a state and why."""
 
@@ -216,7 +217,7 @@ def _end_event(act: Act, kind: str, start: Bound) -> Bound | None:
     return Bound(None, start.lower, f"{kind} on a date not recorded ({said_by(ev)})")
 
 
-@dataclass(frozen=True)
+@frozen
 class WorkInterval:
     """When a work is in force: entry into force, the period it applies to, repeal."""
 
@@ -311,7 +312,7 @@ def amending_act_start(act: Act, by: str, lookup: ActLookup | None) -> Bound:
     return Bound(None, None, f"{by}: not in the corpus and no note gives its entry into force")
 
 
-@dataclass(frozen=True)
+@frozen
 class VersionInterval:
     """The bounds of one version of a provision, and whether another version competes."""
 

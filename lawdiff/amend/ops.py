@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from lawdiff.frozen import frozen
 from lawdiff.model.ids import eid
 
 #: Operation kinds (the schema's <op kind>), in the order docs/amendments.md explains them.
@@ -101,7 +102,7 @@ class Operation:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class Unparsed:
     """An instruction sentence the grammar could not turn into operations, and why."""
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from lawdiff import LawdiffError
+from lawdiff.frozen import frozen
 from lawdiff.lang import CYRILLIC
 from lawdiff.model.ids import slug
 from lawdiff.patterns import lazy
@@ -53,7 +53,7 @@ def _data(name: str) -> dict:
     return json.loads((DATA / name).read_text("utf-8"))
 
 
-@dataclass(frozen=True)
+@frozen
 class Place:
     name: str            # Kazakh name as in the acts, without "қаласы"
     kind: str            # city | district | region | country
@@ -65,7 +65,7 @@ class Place:
     known: bool = True           # listed in the gazetteer (else named from the text alone)
 
 
-@dataclass(frozen=True)
+@frozen
 class Issuer:
     code: str            # path-safe code used in work ids
     kind: str            # government | ministry | akimat | maslikhat | ...

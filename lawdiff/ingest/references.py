@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from lawdiff import LawdiffError
 from lawdiff.dates import find_dates
+from lawdiff.frozen import frozen
 from lawdiff.ingest.issuers import act_type, recognise_issuer
 from lawdiff.lang import ACT_NUMBER
 from lawdiff.model.ids import work_id
@@ -25,7 +25,7 @@ _AND = re.compile(r"(?<!\w)(?:и|және|мен)(?!\w)")
 _QUOTED = re.compile(r"[\"«](?P<t>[^\"«»]{5,}?)[\"»]")
 
 
-@dataclass(frozen=True)
+@frozen
 class ActRef:
     """One cited act; ``work`` is set when issuer, type, year and number are all known."""
 

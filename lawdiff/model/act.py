@@ -8,12 +8,12 @@ nothing about time or git: intervals are computed in :mod:`lawdiff.time`, storag
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from lawdiff import LawdiffError
+from lawdiff.frozen import frozen
 from lawdiff.model import ids, xmlio
 
 #: Elements that carry versions (an eId that may repeat with different intervals).
@@ -21,7 +21,7 @@ VERSIONED = ("preamble", "title", "appendix", "section", "chapter", "subchapter"
              "clause", "subclause", "part", "p", "row")
 
 
-@dataclass(frozen=True)
+@frozen
 class Event:
     """One lifecycle event as stored (see docs/data-model.md, "Lifecycle")."""
 

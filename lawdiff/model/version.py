@@ -21,10 +21,11 @@ built on it and answer different things on purpose:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import StrEnum
 
 from lxml import etree
+
+from lawdiff.frozen import frozen
 
 #: The attributes that bound a version (``absent`` says whether its wording is known).
 BOUNDS = ("from", "until", "by", "ended-by")
@@ -92,7 +93,7 @@ _STRENGTH = [State.NOT_IN_CORPUS, State.CANCELLED, State.REPEALED, State.EXPIRED
              State.UNCERTAIN, State.IN_FORCE_UNCONFIRMED, State.IN_FORCE]
 
 
-@dataclass(frozen=True)
+@frozen
 class Version:
     """The bounds one element carries, as written (strings; dates via the properties)."""
 

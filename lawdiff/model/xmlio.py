@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from lawdiff import LawdiffError
+from lawdiff.frozen import frozen
 
 #: Largest XML file lawdiff will read (a consolidated code is a few MB).
 MAX_XML_BYTES = 64 * 1024 * 1024
@@ -112,7 +112,7 @@ def serialise(root: etree._Element) -> bytes:
     return data
 
 
-@dataclass(frozen=True)
+@frozen
 class SchemaError:
     """One schema violation: where it is and what is wrong."""
 
