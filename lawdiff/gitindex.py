@@ -19,10 +19,11 @@ compressed paths, a split or sparse index, a corrupt file), and the caller has g
 
 An entry set here is made as ``git update-index --index-info`` makes it: stage 0, regular
 file, no file status (git compares such a file's content on its next look). A path in a
-merge conflict is not set: its stages are the user's to resolve. Optional extensions are caches of what the entries hold; those
-that the new entries would make stale are dropped rather than repaired (git rebuilds them
-when it next needs them): the cache tree, whose repair would cost more than the write, the
-untracked-file cache, the file-system monitor's token and the entry offset tables.
+merge conflict is not set: its stages are the user's to resolve. Optional extensions are
+caches of what the entries hold; those that the new entries would make stale are dropped
+rather than repaired (git rebuilds them when it next needs them): the cache tree, whose
+repair would cost more than the write, the untracked-file cache, the file-system monitor's
+token and the entry offset tables.
 """
 
 from __future__ import annotations

@@ -362,25 +362,25 @@ def _write_index(git: Git, journal: dict, lock: Path, token: Path, scratch: Path
     if index is None:
         _write_index_by_git(git, journal, lock, scratch, blobs)
     elif blobs:
-        _replace_index(lock, Path(journal["git"]["index"]), lambda fh: index.write(fh, blobs),
-                       journal["git"].get("flush_index", True))
+        _replace_index(lock, journal["git"], lambda fh: index.write(fh, blobs))
     else:
         os.unlink(lock)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(token)
 
 
-def _replace_index(lock: Path, index: Path, write: Callable[[BinaryIO], None], flush: bool) -> None:
+def _replace_index(lock: Path, g: dict, write: Callable[[BinaryIO], None]) -> None:
     """Write the new index through git's index lock (``write`` writes it to the open lock
-    file) and move it in, as git does; ``flush``: to disk first, as git would (see
-    :attr:`lawdiff.gitlog.Git.flush_index`)."""
+    file) and move it in over the journal's index (``g``: its git part), as git does: flushed
+    to disk first when git would (:attr:`lawdiff.gitlog.Git.flush_index`; a journal that does
+    not say, written by an older lawdiff, is flushed)."""
     with open(lock, "r+b") as fh:
         fh.truncate(0)
         write(fh)
         fh.flush()
-        if flush:
+        if g.get("flush_index", True):
             os.fsync(fh.fileno())
-    os.replace(lock, index)
+    os.replace(lock, g["index"])
 
 
 def _write_index_by_git(git: Git, journal: dict, lock: Path, scratch: Path, blobs: dict[str, str]) -> None:
@@ -399,7 +399,7 @@ def _write_index_by_git(git: Git, journal: dict, lock: Path, scratch: Path, blob
     if info:
         git.run("update-index", "--add", "--index-info", stdin=info.encode("utf-8"), index=scratch)
     if scratch.exists():
-        _replace_index(lock, index, lambda fh: fh.write(scratch.read_bytes()), journal["git"].get("flush_index", True))
+        _replace_index(lock, journal["git"], lambda fh: fh.write(scratch.read_bytes()))
         os.unlink(scratch)
     else:
         os.unlink(lock)
